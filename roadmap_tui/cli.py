@@ -1,0 +1,106 @@
+"""The ``roadmap`` command: the app by default, subcommands for scripts and CI.
+
+Each subcommand lives in its own module under :mod:`roadmap_tui.commands`,
+imported only when it runs, so ``roadmap check`` and ``roadmap export`` never
+import Textual (start-up time; enforced by a test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+#: name -> (module, one-line help). The module defines ``add_arguments(parser)``
+#: and ``run(args) -> int``.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("roadmap_tui.commands.check", "validate roadmap files (exit 1 on problems)"),
+    "export": ("roadmap_tui.commands.export", "write the roadmaps as json, csv, mermaid, ics or markdown"),
+    "overdue": ("roadmap_tui.commands.overdue", "list overdue, due-soon and blocked items (CI gate)"),
+    "set-status": ("roadmap_tui.commands.update", "change an item's status (appends history)"),
+    "set-progress": ("roadmap_tui.commands.update", "change an item's progress %"),
+    "diff": ("roadmap_tui.commands.diff", "what changed between two git revisions"),
+    "log": ("roadmap_tui.commands.log", "an item's history and the commits that touched it"),
+    "kpi": ("roadmap_tui.commands.kpi", "KPIs with attainment and flags"),
+    "kpi-set": ("roadmap_tui.commands.kpi", "record an actual KPI value"),
+}
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def add_common(parser: argparse.ArgumentParser, *, paths: bool = True) -> None:
+    """Options every command shares: ``--as-of``, ``--lang`` and the roadmap paths."""
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="the day to judge overdue by (any date form: 2026-11-22, R8, 令和8年4月); "
+        "default: $ROADMAP_AS_OF or today",
+    )
+    parser.add_argument("--lang", choices=["ja", "en"], help="language (default: from LANG/LC_ALL)")
+    if paths:
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="roadmap files or folders (default: ./roadmaps, else the bundled roadmaps)",
+        )
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors already; keep its one-line message."""
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="roadmap",
+        description="Roadmaps as TOML files in git, shown as Gantt timelines. "
+        "Run without a command to open the app. Commands: "
+        + ", ".join(COMMANDS)
+        + " (roadmap COMMAND --help).",
+    )
+    add_common(parser)
+    parser.add_argument("--baseline", metavar="REV", help="show ghost bars at a git revision's dates")
+    parser.add_argument("--theme", choices=["dark", "light"], help="colour theme")
+    parser.add_argument("--version", action="version", version=_version())
+    return parser
+
+
+def _version() -> str:
+    from roadmap_tui import __version__
+
+    return f"roadmap-tui {__version__}"
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    module_name, help_text = COMMANDS[name]
+    module = importlib.import_module(module_name)
+    parser = _Parser(prog=f"roadmap {name}", description=help_text)
+    module.add_arguments(parser, name)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            name = args_list[0]
+            parser = command_parser(name)
+            args = parser.parse_args(args_list[1:])
+            args.command = name
+            module = importlib.import_module(COMMANDS[name][0])
+            return int(module.run(args))
+        args = _app_parser().parse_args(args_list)
+        from roadmap_tui.commands.app import run_app
+
+        return run_app(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `roadmap export | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""One module per ``roadmap`` subcommand; see :data:`roadmap_tui.cli.COMMANDS`."""

@@ -1,0 +1,237 @@
+"""Load roadmap files into a :class:`RoadmapFolder`, collecting located problems.
+
+Reading uses tomllib (fast); positions are looked up only for problems, by the
+scanner in :mod:`roadmap_tui.core.tomlpos`. One broken file never stops the
+others: its problems are collected and every other file still loads.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from roadmap_tui.core.build import build_roadmap
+from roadmap_tui.core.errors import Problem
+from roadmap_tui.core.model import Roadmap, RoadmapFolder
+from roadmap_tui.core.tomlpos import PositionIndex, index_positions
+from roadmap_tui.core.validate import did_you_mean, validate
+
+BOM = b"\xef\xbb\xbf"
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_ITEM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*items[ \t]*\]\]", re.MULTILINE)
+_LONG_INT = re.compile(r"[0-9_]{4000,}")
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """The roadmap files named by ``paths``: files as given, folders searched for ``*.toml``.
+
+    Hidden folders (``.git``, ``.venv``) are skipped; the order is stable (sorted).
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*.toml")
+                    if p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 text of a roadmap file; a leading BOM is accepted (and kept on write)."""
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        return None, Problem(
+            path,
+            line,
+            col,
+            f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            "save the file as UTF-8",
+        )
+
+
+def parse_toml(text: str, path: str) -> tuple[dict[str, Any] | None, Problem | None]:
+    """tomllib.loads with every failure turned into one located problem."""
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POS.search(message)
+        if match:
+            line, col = int(match.group(1)), int(match.group(2))
+            message = message[: match.start()].strip()
+        elif "end of document" in message:
+            line = text.count("\n") + 1
+            col = len(text) - (text.rfind("\n") + 1) + 1
+            message = message.replace("(at end of document)", "").strip()
+        else:
+            line, col = 1, 1
+        return None, Problem(path, line, col, f"TOML syntax: {message[:1].lower()}{message[1:]}")
+    except RecursionError:
+        return None, Problem(path, 1, 1, "TOML syntax: arrays or tables nested too deeply")
+    except ValueError as exc:  # e.g. Python's limit on integer digits
+        match = _LONG_INT.search(text)
+        line, col = (1, 1)
+        if match:
+            line = text.count("\n", 0, match.start()) + 1
+            col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        return None, Problem(path, line, col, f"TOML value out of range: {exc}")
+
+
+class FileReport:
+    """What loading one file produced: the roadmap (if any) and its problems."""
+
+    __slots__ = ("path", "roadmap", "problems", "text", "item_indices", "kpi_indices", "_index")
+
+    def __init__(self, path: str, text: str | None) -> None:
+        self.path = path
+        self.text = text
+        self.roadmap: Roadmap | None = None
+        self.problems: list[Problem] = []
+        self.item_indices: list[int] = []
+        self.kpi_indices: list[int] = []
+        self._index: PositionIndex | None = None
+
+    @property
+    def index(self) -> PositionIndex:
+        if self._index is None:
+            self._index = index_positions(self.text or "")
+        return self._index
+
+    def problem(
+        self, keypath: tuple[str | int, ...], message: str, hint: str | None = None
+    ) -> None:
+        about_key = message.startswith(
+            ("unknown key", "missing required key", "a milestone has", "a phase has")
+        )
+        line, col = self.index.locate(keypath, value=not about_key)
+        self.problems.append(Problem(self.path, line, col, message, hint))
+
+
+def load_text(text: str, path: str) -> FileReport:
+    """Parse, validate and build one roadmap from its text."""
+    report = FileReport(path, text)
+    document, syntax = parse_toml(text, path)
+    if syntax is not None or document is None:
+        report.problems.append(syntax or Problem(path, 1, 1, "empty document"))
+        return report
+    for keypath, message, hint in validate(document):
+        report.problem(keypath, message, hint)
+    built = build_roadmap(document, path, report.problem)
+    report.roadmap = built.roadmap
+    report.item_indices = built.item_indices
+    report.kpi_indices = built.kpi_indices
+    if report.roadmap is not None:
+        _attach_item_lines(report, built.item_indices)
+    return report
+
+
+def _attach_item_lines(report: FileReport, item_indices: list[int]) -> None:
+    """Give every item its header line (for annotations, logs and the editor)."""
+    from roadmap_tui.core.model import Location
+
+    assert report.roadmap is not None and report.text is not None
+    items = report.roadmap.items
+    headers = list(_ITEM_HEADER.finditer(report.text))
+    if headers and len(headers) > max(item_indices, default=-1):
+        # Fast path: ``[[items]]`` headers, counted without a full scan.
+        text = report.text
+        lines: list[int] = []
+        line, last = 1, 0
+        for match in headers:
+            line += text.count("\n", last, match.start())
+            last = match.start()
+            lines.append(line)
+        for item, index in zip(items, item_indices, strict=True):
+            item.location = Location(report.path, lines[index], 1)
+        return
+    for item, index in zip(items, item_indices, strict=True):
+        line, col = report.index.locate(("items", index))
+        item.location = Location(report.path, line, col)
+
+
+def load_file(path: str | Path) -> FileReport:
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        report = FileReport(name, None)
+        report.problems.append(Problem(name, 0, 0, f"cannot read file: {exc.strerror or exc}"))
+        return report
+    text, problem = decode(data, name)
+    if problem is not None or text is None:
+        report = FileReport(name, None)
+        report.problems.append(problem or Problem(name, 0, 0, "cannot decode file"))
+        return report
+    return load_text(text, name)
+
+
+def load_paths(paths: Sequence[str | Path]) -> RoadmapFolder:
+    """Load every roadmap under ``paths`` and check the folder as a whole."""
+    reports = [load_file(p) for p in discover(paths)]
+    return assemble(reports)
+
+
+def assemble(reports: Sequence[FileReport]) -> RoadmapFolder:
+    """Put loaded files together and run the checks that span files."""
+    from roadmap_tui.core.crosscheck import check_folder
+
+    folder = RoadmapFolder()
+    for report in reports:
+        folder.problems.extend(report.problems)
+        if report.roadmap is not None:
+            folder.roadmaps.append(report.roadmap)
+    by_path = {r.path: r for r in reports}
+    check_folder(folder, by_path)
+    folder.problems.sort(key=lambda p: (p.path, p.line, p.col))
+    return folder
+
+
+__all__ = [
+    "FileReport",
+    "assemble",
+    "decode",
+    "did_you_mean",
+    "discover",
+    "load_file",
+    "load_paths",
+    "load_text",
+    "parse_toml",
+]
+
+if sys.version_info < (3, 11):  # pragma: no cover - tomllib arrived in 3.11
+    raise RuntimeError("roadmap-tui needs Python 3.11 or newer")
+
+
+def bundled_roadmaps() -> Path:
+    """The roadmaps shipped inside the package (so a fresh install shows something real)."""
+    return Path(__file__).resolve().parent.parent / "bundled"
+
+
+def default_paths(paths: Sequence[str | Path] | None = None) -> list[Path]:
+    """``paths`` if given; else ``./roadmaps`` when it exists; else the bundled roadmaps."""
+    if paths:
+        return [Path(p) for p in paths]
+    local = Path("roadmaps")
+    return [local] if local.is_dir() else [bundled_roadmaps()]
