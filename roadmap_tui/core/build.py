@@ -265,10 +265,6 @@ class _Builder:
                 self.report(at + ("target",), "a target needs 'value' or 'factor'", None)
             elif value is not None and factor is not None:
                 self.report(at + ("target", "factor"), "give 'value' or 'factor', not both", None)
-            elif factor is not None and kpi.baseline is None:
-                self.report(
-                    at + ("target", "factor"), "a 'factor' target needs a baseline", None
-                )
             elif due is not None:
                 kpi.target = Target(
                     due=due,
