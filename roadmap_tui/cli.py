@@ -16,8 +16,14 @@ from collections.abc import Sequence
 #: and ``run(args) -> int``.
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("roadmap_tui.commands.check", "validate roadmap files (exit 1 on problems)"),
-    "export": ("roadmap_tui.commands.export", "write the roadmaps as json, csv, mermaid, ics or markdown"),
-    "overdue": ("roadmap_tui.commands.overdue", "list overdue, due-soon and blocked items (CI gate)"),
+    "export": (
+        "roadmap_tui.commands.export",
+        "write the roadmaps as json, csv, mermaid, ics or markdown",
+    ),
+    "overdue": (
+        "roadmap_tui.commands.overdue",
+        "list overdue, due-soon and blocked items (CI gate)",
+    ),
     "set-status": ("roadmap_tui.commands.update", "change an item's status (appends history)"),
     "set-progress": ("roadmap_tui.commands.update", "change an item's progress %"),
     "diff": ("roadmap_tui.commands.diff", "what changed between two git revisions"),
@@ -60,7 +66,9 @@ def _app_parser() -> argparse.ArgumentParser:
         + " (roadmap COMMAND --help).",
     )
     add_common(parser)
-    parser.add_argument("--baseline", metavar="REV", help="show ghost bars at a git revision's dates")
+    parser.add_argument(
+        "--baseline", metavar="REV", help="show ghost bars at a git revision's dates"
+    )
     parser.add_argument("--theme", choices=["dark", "light"], help="colour theme")
     parser.add_argument("--version", action="version", version=_version())
     return parser
@@ -89,7 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(args_list[1:])
             args.command = name
             module = importlib.import_module(COMMANDS[name][0])
-            return int(module.run(args))
+            code: int = module.run(args)
+            return code
         args = _app_parser().parse_args(args_list)
         from roadmap_tui.commands.app import run_app
 

@@ -23,7 +23,9 @@ def test_check_clean_folder_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_check_reports_located_lines_and_exits_1(write, capsys) -> None:  # type: ignore[no-untyped-def]
-    path = write("bad.toml", HEAD + '\n[[items]]\nid = "a"\ntitle = "x"\ntrack = "k"\ndate = "令和0年"\n')
+    path = write(
+        "bad.toml", HEAD + '\n[[items]]\nid = "a"\ntitle = "x"\ntrack = "k"\ndate = "令和0年"\n'
+    )
     assert main(["check", str(path)]) == 1
     out, _ = capsys.readouterr()
     lines = out.splitlines()
@@ -33,7 +35,10 @@ def test_check_reports_located_lines_and_exits_1(write, capsys) -> None:  # type
 
 
 def test_check_json(write, capsys) -> None:  # type: ignore[no-untyped-def]
-    path = write("bad.toml", HEAD + '\n[[items]]\nid = "a"\ntitle = "x"\ntrack = "k"\ndate = "R8"\nowner = 3\n')
+    path = write(
+        "bad.toml",
+        HEAD + '\n[[items]]\nid = "a"\ntitle = "x"\ntrack = "k"\ndate = "R8"\nowner = 3\n',
+    )
     assert main(["check", "--format", "json", str(path)]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["files"] == 1 and report["items"] == 1
@@ -61,8 +66,22 @@ def test_export_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     doc = json.loads(capsys.readouterr().out)
     assert doc["as_of"] == "2026-11-22" and doc["schema_version"] == 1
     required = {
-        "id", "roadmap", "track", "title", "title_en", "kind", "start", "end", "precision",
-        "status", "progress", "overdue", "due_soon", "owner", "depends_on", "source",
+        "id",
+        "roadmap",
+        "track",
+        "title",
+        "title_en",
+        "kind",
+        "start",
+        "end",
+        "precision",
+        "status",
+        "progress",
+        "overdue",
+        "due_soon",
+        "owner",
+        "depends_on",
+        "source",
     }
     assert all(required <= set(item) for item in doc["items"])
     by_id = {i["id"]: i for i in doc["items"]}
@@ -86,6 +105,9 @@ def test_export_as_of_accepts_japanese_dates(capsys: pytest.CaptureFixture[str])
 def test_python_dash_m_works() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "roadmap_tui", "check", str(ROADMAPS)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr

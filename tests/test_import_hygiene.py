@@ -26,9 +26,7 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize(
-    "path", sorted((PACKAGE / "core").rglob("*.py")), ids=lambda p: p.name
-)
+@pytest.mark.parametrize("path", sorted((PACKAGE / "core").rglob("*.py")), ids=lambda p: p.name)
 def test_core_module_imports_no_ui_library(path: Path) -> None:
     bad = {n for n in _imports(path) if n.split(".")[0] in UI_LIBRARIES}
     bad |= {n for n in _imports(path) if n.startswith("roadmap_tui.ui")}
@@ -48,7 +46,10 @@ def test_core_imports_nothing_outside_core_and_stdlib_or_allowed() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["check", str(ROADMAPS)], ["export", "--format", "json", "--as-of", "2026-11-22", str(ROADMAPS)]],
+    [
+        ["check", str(ROADMAPS)],
+        ["export", "--format", "json", "--as-of", "2026-11-22", str(ROADMAPS)],
+    ],
     ids=["check", "export"],
 )
 def test_headless_commands_do_not_import_textual(args: list[str]) -> None:

@@ -129,7 +129,9 @@ def test_problem_is_located_at_the_offending_key(body: str, expected: str) -> No
 
 
 def test_bad_date_message_has_the_hint() -> None:
-    found = problems_of(HEAD + '\n[[items]]\nid = "a"\ntitle = "x"\ntrack = "dx"\ndate = "平成32年"\n')
+    found = problems_of(
+        HEAD + '\n[[items]]\nid = "a"\ntitle = "x"\ntrack = "dx"\ndate = "平成32年"\n'
+    )
     assert len(found) == 1
     assert "令和2年" in found[0]
 

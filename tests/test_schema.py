@@ -54,12 +54,30 @@ BROKEN: list[dict[str, Any]] = [
     {"roadmap": {"id": "x", "title": "t", "calendar": {"fiscal_year_start_month": 13}}},
     {"roadmap": {"id": "x y", "title": "t"}},
     {"roadmap": {"id": "x", "title": "t"}, "items": [{"id": "a", "title": "t"}]},
-    {"roadmap": {"id": "x", "title": "t"}, "items": [{"id": "a", "title": "t", "track": "k", "progress": 101}]},
-    {"roadmap": {"id": "x", "title": "t"}, "items": [{"id": "a", "title": "t", "track": "k", "status": "late"}]},
-    {"roadmap": {"id": "x", "title": "t"}, "items": [{"id": "a", "title": "t", "track": "k", "tags": "one"}]},
-    {"roadmap": {"id": "x", "title": "t"}, "items": [{"id": "a", "title": "t", "track": "k", "progress": True}]},
-    {"roadmap": {"id": "x", "title": "t"}, "kpis": [{"id": "k", "title": "t", "target": {"value": 1}}]},
-    {"roadmap": {"id": "x", "title": "t"}, "kpis": [{"id": "k", "title": "t", "baseline": {"value": "1", "date": "R8"}}]},
+    {
+        "roadmap": {"id": "x", "title": "t"},
+        "items": [{"id": "a", "title": "t", "track": "k", "progress": 101}],
+    },
+    {
+        "roadmap": {"id": "x", "title": "t"},
+        "items": [{"id": "a", "title": "t", "track": "k", "status": "late"}],
+    },
+    {
+        "roadmap": {"id": "x", "title": "t"},
+        "items": [{"id": "a", "title": "t", "track": "k", "tags": "one"}],
+    },
+    {
+        "roadmap": {"id": "x", "title": "t"},
+        "items": [{"id": "a", "title": "t", "track": "k", "progress": True}],
+    },
+    {
+        "roadmap": {"id": "x", "title": "t"},
+        "kpis": [{"id": "k", "title": "t", "target": {"value": 1}}],
+    },
+    {
+        "roadmap": {"id": "x", "title": "t"},
+        "kpis": [{"id": "k", "title": "t", "baseline": {"value": "1", "date": "R8"}}],
+    },
     {"roadmap": {"id": "x", "title": "t", "source": {"section": "s"}}},
     {"roadmap": {"id": "x", "title": "t"}, "tracks": [{"id": "a", "title": "t", "lane": 1}]},
 ]

@@ -20,7 +20,9 @@ def _cases(kind: str) -> list[Path]:
     listing = TOML_TEST / "files-toml-1.0.0"
     if not listing.is_file():
         return []
-    names = [n for n in listing.read_text().split() if n.startswith(f"{kind}/") and n.endswith(".toml")]
+    names = [
+        n for n in listing.read_text().split() if n.startswith(f"{kind}/") and n.endswith(".toml")
+    ]
     return [TOML_TEST / n for n in names]
 
 

@@ -157,7 +157,11 @@ class _Builder:
         if kind is Kind.MILESTONE:
             if has_span:
                 key = "start" if "start" in raw else "end"
-                self.report(at + (key,), f"a milestone has 'date', not '{key}'", "use kind = \"phase\" for a span")
+                self.report(
+                    at + (key,),
+                    f"a milestone has 'date', not '{key}'",
+                    'use kind = "phase" for a span',
+                )
                 return None
             if not has_date:
                 self.report(at, f"milestone '{raw['id']}' has no 'date'", None)
@@ -165,7 +169,11 @@ class _Builder:
             start = end = self.period(raw["date"], at + ("date",))
         else:
             if has_date:
-                self.report(at + ("date",), "a phase has 'start' and 'end', not 'date'", "use kind = \"milestone\" for one date")
+                self.report(
+                    at + ("date",),
+                    "a phase has 'start' and 'end', not 'date'",
+                    'use kind = "milestone" for one date',
+                )
                 return None
             if not has_span:
                 self.report(at, f"phase '{raw['id']}' has no 'start' or 'end'", None)

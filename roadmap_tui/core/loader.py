@@ -8,7 +8,6 @@ others: its problems are collected and every other file still loads.
 from __future__ import annotations
 
 import re
-import sys
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -219,9 +218,6 @@ __all__ = [
     "load_text",
     "parse_toml",
 ]
-
-if sys.version_info < (3, 11):  # pragma: no cover - tomllib arrived in 3.11
-    raise RuntimeError("roadmap-tui needs Python 3.11 or newer")
 
 
 def bundled_roadmaps() -> Path:

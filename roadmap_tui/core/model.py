@@ -64,7 +64,7 @@ class Direction(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where an entry comes from: the document, its section, and (when there are two) the edition."""
+    """Where an entry comes from: document, section and (when there are two) edition."""
 
     document: str
     section: str = ""

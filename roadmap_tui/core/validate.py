@@ -152,7 +152,11 @@ class _Compiler:
 
             def enum(v: Any, p: KeyPath, out: list[Finding]) -> None:
                 if v not in allowed:
-                    hint = did_you_mean(str(v), [str(a) for a in allowed]) if isinstance(v, str) else None
+                    hint = (
+                        did_you_mean(str(v), [str(a) for a in allowed])
+                        if isinstance(v, str)
+                        else None
+                    )
                     out.append((p, f"'{v}' is not one of: {listing}", hint))
 
             checks.append(enum)

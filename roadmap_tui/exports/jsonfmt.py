@@ -1,8 +1,8 @@
 """``roadmap export --format json``: the documented public contract (schema_version 1).
 
 Stable field names; ``start``/``end`` are the resolved first and last day (ISO),
-``start_text``/``end_text`` the written periods in canonical form (``FY2026``, ``2026-04``). New fields may be added; none
-are renamed or removed without a new ``schema_version``.
+``start_text``/``end_text`` the written periods in canonical form (``FY2026``,
+``2026-04``). New fields may be added; none are renamed or removed without a new ``schema_version``.
 """
 
 from __future__ import annotations
