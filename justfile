@@ -33,3 +33,7 @@ bench *ARGS:
 
 # everything CI and a reviewer care about
 check: lint typecheck test
+
+# extract _() strings into the Japanese catalog, keep translations, recompile the .mo
+i18n:
+    {{venv}}python -m roadmap_tui.i18n_tools
