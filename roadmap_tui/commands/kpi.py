@@ -118,6 +118,7 @@ def kpi_record(report: KpiReport) -> dict[str, Any]:
         "met": report.met,
         "overdue": report.overdue,
         "off_track": report.off_track,
+        "flags": report.flags(),
         "days_to_due": report.days_to_due,
         "sparkline": report.spark,
         "related": list(kpi.related),
@@ -178,8 +179,9 @@ def render_text(folder: RoadmapFolder, reports: list[KpiReport], dates: str | No
             else:
                 status = _("no actual yet")
             lines.append("    " + status)
-    overdue = sum(r.overdue for r in reports)
-    off_track = sum(r.off_track for r in reports)
+    # Counted by the flag shown, so the summary matches the lines above it.
+    overdue = sum("overdue" in r.flags() for r in reports)
+    off_track = sum("off-track" in r.flags() for r in reports)
     summary = ngettext("{count} KPI", "{count} KPIs", len(reports)).format(count=len(reports))
     summary += ": " + _("{overdue} overdue, {off_track} off track").format(
         overdue=overdue, off_track=off_track

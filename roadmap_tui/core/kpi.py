@@ -186,15 +186,16 @@ class KpiReport:
         return min(1.0, max(0.0, self.attainment / 100.0))
 
     def flags(self) -> list[str]:
-        """Flag names, worst first: ``overdue``, ``off-track``, ``met``."""
-        out = []
+        """The flag to show: ``overdue``, else ``off-track``, else ``met`` (or none).
+
+        Past the due day the path has reached the target, so an overdue KPI is also
+        off-track; showing both would say one thing twice.
+        """
         if self.overdue:
-            out.append("overdue")
+            return ["overdue"]
         if self.off_track:
-            out.append("off-track")
-        if self.met:
-            out.append("met")
-        return out
+            return ["off-track"]
+        return ["met"] if self.met else []
 
 
 def evaluate(kpi: KPI, as_of: _dt.date) -> KpiReport:
