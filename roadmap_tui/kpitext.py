@@ -122,3 +122,24 @@ def kpi_text(report: KpiReport, lang: str, dates: str | None = None) -> KpiText:
         flag_keys=flag_keys,
         flags=tuple(flag_label(key, lang) for key in flag_keys),
     )
+
+
+def summary_line(report: KpiReport, lang: str, dates: str | None = None) -> str:
+    """One line for an item's detail pane: title, latest → target (due), attainment, flag.
+
+    ``オンライン利用率: 60%（令和8年9月30日） → 70%以上（令和11年度） 達成率 9.1% [進捗遅れ]``
+    """
+    cells = kpi_text(report, lang, dates)
+    now = (
+        translate("{value} ({date})", lang).format(value=cells.latest, date=cells.latest_date)
+        if report.latest is not None
+        else translate("no actual yet", lang)
+    )
+    line = f"{cells.title}: {now}"
+    if report.kpi.target is not None:
+        line += " → " + translate("{value} ({date})", lang).format(
+            value=cells.target, date=cells.due
+        )
+    if report.attainment is not None:
+        line += " " + translate("attainment {percent}", lang).format(percent=cells.attainment)
+    return line + "".join(f" [{flag}]" for flag in cells.flags)

@@ -230,3 +230,22 @@ def test_bad_as_of_is_one_line(run: Run, city: Path) -> None:
     code, out, err = run("kpi", "--as-of", "令和0年", str(city))
     assert code == 2 and out == ""
     assert err.startswith("roadmap: --as-of: ") and err.count("\n") == 1
+
+
+def test_kpi_command_does_not_import_textual(city: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "from roadmap_tui.cli import main\n"
+        f"main(['kpi', '--as-of', '2026-11-22', {str(city)!r}])\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "sys.stderr.write('LOADED:' + ','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.stderr.rsplit("LOADED:", 1)[-1].strip() == ""

@@ -45,6 +45,7 @@ __all__ = [
     "expected_at",
     "is_met",
     "known_actuals",
+    "related_kpis",
     "sparkline",
 ]
 
@@ -237,3 +238,8 @@ def evaluate_folder(
 ) -> list[KpiReport]:
     """Reports of ``kpis`` (default: every KPI of the folder, in file order)."""
     return [evaluate(kpi, as_of) for kpi in (folder.kpis if kpis is None else kpis)]
+
+
+def related_kpis(folder: RoadmapFolder, item_id: str) -> list[KPI]:
+    """The KPIs that name ``item_id`` in their ``related`` list (for an item's detail pane)."""
+    return [kpi for kpi in folder.kpis if item_id in kpi.related]
