@@ -71,7 +71,7 @@ def description(item: Item, flags: Flags, roadmap: Roadmap, lang: str) -> str:
     lines = [
         f"{roadmap.title_for(lang)} › {track_title or item.track_id}",
         f"{translate('Status', lang)}: {state}",
-        f"{kind_label(item.kind.value, lang)}: {when}",
+        f"{translate('Dates', lang)}: {when} ({kind_label(item.kind.value, lang)})",
     ]
     if item.owner:
         lines.append(f"{translate('Owner', lang)}: {item.owner}")

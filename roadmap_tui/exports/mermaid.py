@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from unicodedata import east_asian_width
 
 from roadmap_tui.core.model import Item, Kind, RoadmapFolder, Status
 from roadmap_tui.core.schedule import NO_FLAGS, Flags, folder_flags
@@ -50,6 +51,7 @@ KEYWORDS = (
     "displaymode",
 )
 TAGS = ("active", "done", "crit", "milestone")
+DEFAULT_LEFT_PADDING = 75
 _SPECIAL = {"#": "#35;", ";": "#59;", ":": "#58;", "%": "#37;"}
 _SPACES = re.compile(r"[\s\x00-\x1f\x7f\u2028\u2029]+")
 _DATE_START = re.compile(r"\d{4}-\d\d-\d\d")
@@ -63,6 +65,17 @@ def escape(text: str) -> str:
     if flat and (lowered.startswith(KEYWORDS) or _DATE_START.match(flat)):
         escaped = f"#{ord(flat[0])};" + escaped[1:]
     return escaped
+
+
+def left_padding(labels: list[str]) -> int:
+    """Room for the longest section label, in pixels (Mermaid's default, 75, cuts most
+    labels off and draws them over the bars): about 11 px per wide (CJK) character and
+    5 px per other character at Mermaid's 11 px section font, capped at 400."""
+    widest = max(
+        (sum(11 if east_asian_width(c) in "WF" else 5 for c in label) for label in labels),
+        default=0,
+    )
+    return max(DEFAULT_LEFT_PADDING, min(400, widest + 20))
 
 
 def task_id(item_id: str, taken: set[str]) -> str:
@@ -117,6 +130,7 @@ def render(folder: RoadmapFolder, as_of: _dt.date, lang: str = "ja") -> str:
         heading = folder.roadmaps[0].title_for(lang)
     as_of_text = translate("as of {date}", lang).format(date=as_of.isoformat())
     lines = [
+        "",  # the init directive, once the section labels are known
         "gantt",
         f"    title {escape(f'{heading} ({as_of_text})')}",
         "    dateFormat YYYY-MM-DD",
@@ -124,6 +138,7 @@ def render(folder: RoadmapFolder, as_of: _dt.date, lang: str = "ja") -> str:
         "    inclusiveEndDates",
     ]
     taken: set[str] = set()
+    labels: list[str] = []
     for roadmap in folder.roadmaps:
         by_track: dict[str, list[Item]] = {}
         for item in roadmap.items:
@@ -136,6 +151,11 @@ def render(folder: RoadmapFolder, as_of: _dt.date, lang: str = "ja") -> str:
             name = (track.title_en or track.title) if lang == "en" else track.title
             name = name or track.id
             label = f"{roadmap.id} › {name}" if several else name
+            labels.append(_SPACES.sub(" ", label))
             lines.append(f"    section {escape(label)}")
             lines.extend(task_line(i, flags.get(i.id, NO_FLAGS), lang, taken) for i in items)
+    padding = left_padding(labels)
+    lines[0] = '%%{init: {"gantt": {"leftPadding": ' + str(padding) + "}}}%%"
+    if padding == DEFAULT_LEFT_PADDING:
+        del lines[0]
     return "\n".join(lines) + "\n"
