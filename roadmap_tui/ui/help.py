@@ -1,0 +1,88 @@
+"""The ``?`` screen: every key, the filter syntax and what the marks mean."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from roadmap_tui.i18n import _
+from roadmap_tui.ui.actions import ACTIONS
+
+QUERY_HELP = (
+    ("words", "match the id, title (either language) or notes; \"two words\" is one phrase"),
+    ("status:blocked", "planned, in-progress, done, blocked, cancelled; status:done,cancelled = or"),
+    ("roadmap:ayase", "roadmap id or title contains"),
+    ("track:dx1", "track id, title or group contains"),
+    ("owner:総務", "owner contains (the item's, else the track's)"),
+    ("tag:kpi", "has the tag"),
+    ("id:yk-", "id contains"),
+    ("kind:milestone", "milestone or phase"),
+    ("due:R8", "due within the period (any date form: 2026, FY2026, 令和8年度, 2026-04)"),
+    ("during:2027", "dates overlap the period"),
+    ("overdue", "also due-soon, blocked, late-start (or is:overdue)"),
+    ("-term", "negates a term: -status:done, -tag:kpi, -overdue"),
+)
+
+LEGEND = (
+    ("█▒", "phase: done part, remaining part"),
+    ("▒░", "phase written as whole years (R8, 2026): a light band"),
+    ("◆", "milestone"),
+    ("!", "overdue (error colour)"),
+    ("»", "due soon (warning colour)"),
+    ("⊘", "blocked (by its status or an open dependency)"),
+    ("›", "should have started (list)"),
+    ("│ ▼", "the as-of day (today)"),
+    ("╌ →+45d", "baseline dates and slip (with --baseline)"),
+    ("◀ ▶", "the item's bar is outside the window (c pans to it)"),
+)
+
+
+def help_tables() -> list[Table]:
+    """Keys, filter syntax and legend as Rich tables."""
+    keys = Table(title=_("Keys"), show_header=False, box=None, padding=(0, 2, 0, 0))
+    for spec in ACTIONS:
+        shown = ", ".join(_key_name(k) for k in spec.keys.split(","))
+        keys.add_row(Text(shown, style="bold"), _(spec.help))
+    keys.add_row(Text("ctrl+p", style="bold"), _("Command palette: every action by name"))
+    keys.add_row(Text(_("mouse"), style="bold"),
+                 _("click selects, double-click opens details, wheel scrolls"))  # fmt: skip
+    query = Table(title=_("Filter (/)"), show_header=False, box=None, padding=(0, 2, 0, 0))
+    for term, meaning in QUERY_HELP:
+        query.add_row(Text(term, style="bold"), _(meaning))
+    legend = Table(title=_("Marks"), show_header=False, box=None, padding=(0, 2, 0, 0))
+    for mark, meaning in LEGEND:
+        legend.add_row(Text(mark, style="bold"), _(meaning))
+    return [keys, query, legend]
+
+
+def _key_name(key: str) -> str:
+    names = {"question_mark": "?", "slash": "/", "plus": "+", "equals_sign": "=",
+             "minus": "-", "underscore": "_", "escape": "esc"}  # fmt: skip
+    return names.get(key, key)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys, filter syntax and legend; any of escape, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "close", _("Close"), id="help-close")]
+    """Close the help."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"), VerticalScroll(id="help-body"):
+            for table in help_tables():
+                yield Static(table, classes="help-table")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").border_title = _("Help")
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+__all__ = ["LEGEND", "QUERY_HELP", "HelpScreen", "help_tables"]
