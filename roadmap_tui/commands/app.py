@@ -37,8 +37,12 @@ def run_app(args: argparse.Namespace) -> int:
 def _load_baseline(rev: str, paths: list[Path]) -> RoadmapFolder | str:
     """The folder at git revision ``rev``, or a message saying why it cannot be read.
 
-    The git integration (issue #7) plugs in here; the app already draws ghost bars,
-    slip markers and the slip column for whatever folder this returns.
+    The app draws ghost bars, slip markers and the slip column for the folder returned.
     """
-    del paths
-    return f"--baseline {rev}: reading a git revision is not available yet"
+    from roadmap_tui.commands.diff import git_message
+    from roadmap_tui.core.gitrepo import GitError, load_baseline
+
+    try:
+        return load_baseline(rev, paths)
+    except GitError as exc:
+        return f"--baseline {rev}: {git_message(exc)}"

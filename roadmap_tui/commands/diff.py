@@ -25,7 +25,7 @@ from roadmap_tui.core.loader import default_paths, load_paths
 from roadmap_tui.core.model import Item
 from roadmap_tui.core.schedule import NO_FLAGS, Flags, folder_flags
 from roadmap_tui.exports.jsonfmt import item_record
-from roadmap_tui.exports.markdown import cell, when
+from roadmap_tui.exports.markdown import cell, one_line, when
 from roadmap_tui.i18n import _, get_lang, ngettext, set_lang, status_label
 
 PLACE_FIELDS = ("file", "roadmap", "track")
@@ -99,7 +99,7 @@ def fiscal_label(move: DateMove | tuple[int, int], lang: str) -> str:
 
 
 def _name(item: Item, lang: str) -> str:
-    return f"{item.id}  {item.title_for(lang)}"
+    return f"{item.id}  {one_line(item.title_for(lang))}"
 
 
 def _days(n: int) -> str:
@@ -178,7 +178,7 @@ def sections(c: Comparison, lang: str) -> list[tuple[str, list[str]]]:
         _("Status changed"),
         [
             f"{_name(s.new, lang)}: {_status(s.old, lang)} → {_status(s.new, lang)}"
-            + (f"  “{s.note}”" if s.note else "")
+            + (f"  “{one_line(s.note)}”" if s.note else "")
             for s in c.statuses
         ],
     )
@@ -200,10 +200,10 @@ def sections(c: Comparison, lang: str) -> list[tuple[str, list[str]]]:
             if f.field not in PLACE_FIELDS
         ],
     )
-    kpis = [f"+ {k.id}  {k.title_for(lang)}" for k in c.kpis_added]
-    kpis += [f"- {k.id}  {k.title_for(lang)}" for k in c.kpis_removed]
+    kpis = [f"+ {k.id}  {one_line(k.title_for(lang))}" for k in c.kpis_added]
+    kpis += [f"- {k.id}  {one_line(k.title_for(lang))}" for k in c.kpis_removed]
     kpis += [
-        f"{k.kpi.id}  {k.kpi.title_for(lang)}: {k.what}"
+        f"{k.kpi.id}  {one_line(k.kpi.title_for(lang))}: {k.what}"
         + (f" {k.when}" if k.when else "")
         + f" {k.before or '—'} → {k.after or '—'}"
         for k in c.kpi_changes

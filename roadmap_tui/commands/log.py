@@ -24,7 +24,7 @@ from roadmap_tui.core import gitrepo
 from roadmap_tui.core.dates import format_iso
 from roadmap_tui.core.model import HistoryEntry, Item
 from roadmap_tui.core.validate import did_you_mean
-from roadmap_tui.exports.markdown import when
+from roadmap_tui.exports.markdown import one_line, when
 from roadmap_tui.i18n import _, get_lang, set_lang, status_label
 
 
@@ -49,10 +49,9 @@ def uncommitted(root: Path, item: Item, repo_path: str, prefixes: list[str]) -> 
     except gitrepo.GitError:
         return now is not None  # nothing committed yet
     where = gitrepo.locate_item(root, head, item.id, prefixes, repo_path)
-    data = gitrepo.read_file(root, head, where[0]) if where else None
-    if data is None:
+    if where is None:
         return now is not None
-    return gitrepo.item_text(data.decode("utf-8-sig", "replace"), item.id) != now
+    return where.text != now
 
 
 def _entry(entry: HistoryEntry) -> dict[str, Any]:
@@ -77,7 +76,7 @@ def history_line(entry: HistoryEntry, lang: str) -> str:
     if entry.progress is not None:
         parts.append(f"{entry.progress}%")
     if entry.note:
-        parts.append(entry.note)
+        parts.append(one_line(entry.note))
     if entry.author:
         parts.append(f"({entry.author})")
     return "  ".join(parts)
@@ -101,7 +100,11 @@ def render_text(
     state = status_label(item.status.value, lang)
     if item.progress is not None:
         state += f" {item.progress}%"
-    lines = [f"{item.id}  {item.title_for(lang)}", f"  {where}  {when(item, lang)}  {state}", ""]
+    lines = [
+        f"{item.id}  {one_line(item.title_for(lang))}",
+        f"  {where}  {when(item, lang)}  {state}",
+        "",
+    ]
     lines.append(_("History in the file ({count})").format(count=len(item.history)))
     lines += [f"  {history_line(h, lang)}" for h in item.history] or ["  " + _("none")]
     lines += ["", _("Commits that changed the item ({count})").format(count=len(commits))]

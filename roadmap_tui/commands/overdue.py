@@ -23,7 +23,15 @@ from roadmap_tui.core.errors import Problem
 from roadmap_tui.core.gitrepo import worktree_root
 from roadmap_tui.core.model import Item, RoadmapFolder
 from roadmap_tui.exports.jsonfmt import item_record
-from roadmap_tui.exports.markdown import BLOCKED, DUE_SOON, OVERDUE, Attention, attention, due
+from roadmap_tui.exports.markdown import (
+    BLOCKED,
+    DUE_SOON,
+    OVERDUE,
+    Attention,
+    attention,
+    due,
+    one_line,
+)
 from roadmap_tui.i18n import _, flag_label, get_lang, set_lang, status_label
 
 FAIL_ON = ("overdue", "due-soon", "never")
@@ -90,7 +98,7 @@ def annotation(level: str, title: str, message: str, path: str, line: int) -> st
 
 def _message(a: Attention, lang: str) -> str:
     item, f = a.item, a.flags
-    title = item.title_for(lang) or item.id
+    title = one_line(item.title_for(lang)) or item.id
     state = status_label(item.status.value, lang)
     if a.category == OVERDUE:
         detail = _("due {due}, {days} days late").format(due=due(item, lang), days=-f.days_to_due)

@@ -292,10 +292,19 @@ def item_text(text: str, item_id: str) -> str | None:
     return "\n".join(text.split("\n")[span[0] - 1 : span[1]])
 
 
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where an item was written at a commit: file, line span and the lines themselves."""
+
+    path: str
+    span: tuple[int, int]
+    text: str
+
+
 def locate_item(
     root: Path, commit: str, item_id: str, prefixes: Sequence[str], prefer: str = ""
-) -> tuple[str, tuple[int, int]] | None:
-    """Which file held ``item_id`` at ``commit`` (under ``prefixes``) and its line span.
+) -> Located | None:
+    """Which file held ``item_id`` at ``commit`` (under ``prefixes``), and where in it.
 
     ``git grep`` narrows the files, the TOML decides: an id that only appears in
     another item's ``depends_on`` is not a match. ``prefer`` wins when several files
@@ -313,8 +322,8 @@ def locate_item(
             continue
         text, problem = decode(data, name)
         span = item_span(text, item_id) if text is not None and problem is None else None
-        if span is not None:
-            return name, span
+        if text is not None and span is not None:
+            return Located(name, span, "\n".join(text.split("\n")[span[0] - 1 : span[1]]))
     return None
 
 
@@ -347,32 +356,49 @@ def line_log(root: Path, commit: str, repo_path: str, span: tuple[int, int]) -> 
 def item_commits(
     root: Path, item_id: str, paths: Sequence[Path], max_moves: int = 100
 ) -> list[Commit]:
-    """Every commit that changed the item's lines, newest first, across files.
+    """Every commit that changed the item, newest first, across files.
 
     ``log -L`` stops where the lines came into being; if the item existed just before
     that commit in another file (it was moved there) or in the same file (the commit
-    rewrote all of it), the trace goes on from there. A repository without commits
-    has none.
+    rewrote all of it), the trace goes on from there. ``log -L`` matches lines, so it
+    also names commits whose diff merely lined up a neighbour's ``[[items]]`` or blank
+    line with this item's; each commit is therefore kept only if the item's own lines
+    (or its file) differ from its first parent's. A repository without commits has none.
     """
     try:
-        commit: str | None = resolve_revision(root, "HEAD")
+        head: str | None = resolve_revision(root, "HEAD")
     except GitError as exc:
         if exc.reason == UNKNOWN_REVISION:
             return []
         raise
     prefixes = [repo_relative(root, p) for p in paths]
-    found: list[Commit] = []
-    prefer = ""
-    for _ in range(max_moves):
+    states: dict[str, Located | None] = {}
+
+    def state(commit: str | None, prefer: str) -> Located | None:
         if commit is None:
+            return None
+        if commit not in states:
+            states[commit] = locate_item(root, commit, item_id, prefixes, prefer)
+        return states[commit]
+
+    candidates: list[Commit] = []
+    commit, prefer = head, ""
+    for _ in range(max_moves):
+        where = state(commit, prefer)
+        if commit is None or where is None:
             break
-        where = locate_item(root, commit, item_id, prefixes, prefer)
-        if where is None:
+        prefer = where.path
+        traced = line_log(root, commit, where.path, where.span)
+        if not traced:
             break
-        prefer, span = where
-        commits = line_log(root, commit, prefer, span)
-        if not commits:
-            break
-        found.extend(commits)
-        commit = first_parent(root, commits[-1].id)
+        candidates.extend(traced)
+        commit = first_parent(root, traced[-1].id)
+    found = []
+    for candidate in candidates:
+        now = state(candidate.id, candidate.path)
+        before = state(first_parent(root, candidate.id), candidate.path)
+        if now is not None and (
+            before is None or (before.path, before.text) != (now.path, now.text)
+        ):
+            found.append(candidate)
     return found

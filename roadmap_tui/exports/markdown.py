@@ -54,6 +54,11 @@ def attention(folder: RoadmapFolder, as_of: _dt.date) -> list[Attention]:
     return rows
 
 
+def one_line(text: str) -> str:
+    """``text`` with every run of whitespace (line breaks too) as one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
 def cell(text: object) -> str:
     """``text`` safe inside a Markdown table cell: one line, specials backslash-escaped."""
     return _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", str(text)).strip())
