@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from roadmap_tui.core.atomic import Fingerprint, read_file
 from roadmap_tui.core.build import build_roadmap
 from roadmap_tui.core.errors import Problem
 from roadmap_tui.core.model import Roadmap, RoadmapFolder
@@ -101,11 +102,16 @@ def parse_toml(text: str, path: str) -> tuple[dict[str, Any] | None, Problem | N
 class FileReport:
     """What loading one file produced: the roadmap (if any) and its problems."""
 
-    __slots__ = ("path", "roadmap", "problems", "text", "item_indices", "kpi_indices", "_index")
+    __slots__ = (
+        "path", "roadmap", "problems", "text", "item_indices", "kpi_indices", "_index",
+        "fingerprint",
+    )  # fmt: skip
 
     def __init__(self, path: str, text: str | None) -> None:
         self.path = path
         self.text = text
+        #: what was read (mtime, size, sha256): a write checks the file still holds it
+        self.fingerprint: Fingerprint | None = None
         self.roadmap: Roadmap | None = None
         self.problems: list[Problem] = []
         self.item_indices: list[int] = []
@@ -173,7 +179,7 @@ def _attach_item_lines(report: FileReport, item_indices: list[int]) -> None:
 def load_file(path: str | Path) -> FileReport:
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data, fingerprint = read_file(path)
     except OSError as exc:
         report = FileReport(name, None)
         report.problems.append(Problem(name, 0, 0, f"cannot read file: {exc.strerror or exc}"))
@@ -182,8 +188,12 @@ def load_file(path: str | Path) -> FileReport:
     if problem is not None or text is None:
         report = FileReport(name, None)
         report.problems.append(problem or Problem(name, 0, 0, "cannot decode file"))
-        return report
-    return load_text(text, name)
+    else:
+        report = load_text(text, name)
+    report.fingerprint = fingerprint
+    if report.roadmap is not None:
+        report.roadmap.fingerprint = fingerprint
+    return report
 
 
 def load_paths(paths: Sequence[str | Path]) -> RoadmapFolder:

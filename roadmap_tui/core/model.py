@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from roadmap_tui.core.atomic import Fingerprint
     from roadmap_tui.core.dates import Period
     from roadmap_tui.core.errors import Problem
 
@@ -249,6 +250,8 @@ class Roadmap:
     items: list[Item] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
     notes: str = ""
+    #: the file's mtime, size and sha256 when it was loaded (a write checks it still holds)
+    fingerprint: Fingerprint | None = None
 
     def title_for(self, lang: str) -> str:
         if lang == "en":
