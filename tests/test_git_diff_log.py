@@ -259,8 +259,6 @@ def test_usage_errors(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     code, _, err = roadmap(["diff", "c1", "neither"], capsys)
     assert code == 2 and "neither is neither a file or folder nor a git revision" in err
-    code, _, err = roadmap(["diff", "--", "c1"], capsys)
-    assert code == 2
 
 
 def test_outside_a_repository(
