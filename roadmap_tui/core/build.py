@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from roadmap_tui.core.dates import Period, parse_period
@@ -35,6 +35,14 @@ from roadmap_tui.core.validate import did_you_mean
 Report = Callable[[KeyPath, str, "str | None"], None]
 _STATUS = {s.value: s for s in Status}
 _DIRECTION = {d.value: d for d in Direction}
+_KIND = {k.value: k for k in Kind}
+#: The order :meth:`_Builder.item` passes Item's fields in; checked once at import so
+#: a reordered model fails loudly instead of filling the wrong fields.
+_ITEM_FIELDS = ("id", "title", "roadmap_id", "track_id", "kind", "start", "end", "status",
+                "title_en", "progress", "owner", "depends_on", "tags", "notes", "source",
+                "actual_start", "actual_end")  # fmt: skip
+if tuple(f.name for f in fields(Item))[: len(_ITEM_FIELDS)] != _ITEM_FIELDS:
+    raise ImportError("roadmap_tui.core.build: Item's fields changed order; update item()")
 
 
 def _str(value: Any) -> str:
@@ -63,17 +71,33 @@ class _Builder:
         self.path = path
         self.report = report
         self.fy_month = 4
+        #: date value -> period, for this file's fiscal-year start (set before any item)
+        self.periods: dict[str | int | _dt.date, Period] = {}
+        self.track_set: frozenset[str] = frozenset()
 
-    def period(self, value: Any, keypath: KeyPath) -> Period | None:
+    def period(self, value: Any, at: KeyPath, key: str) -> Period | None:
+        """The period ``value`` names; a bad date is reported at ``at + (key,)``.
+
+        Why a cache here as well as in :mod:`dates`: a 10,000-item file repeats a few
+        hundred date values, and a dict lookup is a fraction of a call to parse_period.
+        """
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, str | int | _dt.date):
+        kind = type(value)
+        if kind is str or kind is int or kind is _dt.date:  # bool and datetime excluded
+            known = self.periods.get(value)
+            if known is not None:
+                return known
+        elif isinstance(value, bool) or not isinstance(value, str | int | _dt.date):
             return None  # the schema has reported the type
         try:
-            return parse_period(value, fiscal_year_start_month=self.fy_month)
+            period = parse_period(value, fiscal_year_start_month=self.fy_month)
         except DateError as exc:
-            self.report(keypath, exc.message, exc.hint)
+            self.report(at + (key,), exc.message, exc.hint)
             return None
+        if kind is str or kind is int or kind is _dt.date:
+            self.periods[value] = period
+        return period
 
     def roadmap(self, doc: dict[str, Any]) -> Built:
         head = doc.get("roadmap")
@@ -108,6 +132,7 @@ class _Builder:
                 continue
             roadmap.tracks.append(track)
         track_ids = [t.id for t in roadmap.tracks]
+        self.track_set = frozenset(track_ids)
         built = Built(roadmap)
         for i, raw in enumerate(_list(doc.get("items"))):
             item = self.item(raw, roadmap.id, track_ids, ("items", i))
@@ -139,7 +164,7 @@ class _Builder:
         track = raw.get("track")
         if not isinstance(track, str):
             return None
-        if track not in track_ids:
+        if track not in self.track_set:
             hint = did_you_mean(track, track_ids) or (
                 "define it in a [[tracks]] table" if not track_ids else None
             )
@@ -150,8 +175,8 @@ class _Builder:
         has_span = "start" in raw or "end" in raw
         if kind_text is None:
             kind = Kind.MILESTONE if has_date and not has_span else Kind.PHASE
-        elif kind_text in ("milestone", "phase"):
-            kind = Kind(kind_text)
+        elif kind_text in _KIND:
+            kind = _KIND[kind_text]
         else:
             return None  # schema reported it
         if kind is Kind.MILESTONE:
@@ -166,7 +191,7 @@ class _Builder:
             if not has_date:
                 self.report(at, f"milestone '{raw['id']}' has no 'date'", None)
                 return None
-            start = end = self.period(raw["date"], at + ("date",))
+            start = end = self.period(raw["date"], at, "date")
         else:
             if has_date:
                 self.report(
@@ -178,8 +203,8 @@ class _Builder:
             if not has_span:
                 self.report(at, f"phase '{raw['id']}' has no 'start' or 'end'", None)
                 return None
-            start = self.period(raw.get("start"), at + ("start",))
-            end = self.period(raw.get("end"), at + ("end",))
+            start = self.period(raw.get("start"), at, "start")
+            end = self.period(raw.get("end"), at, "end")
             if "start" not in raw:
                 start = end
             if "end" not in raw:
@@ -193,40 +218,46 @@ class _Builder:
                 return None
         if start is None or end is None:
             return None
-        status_text = raw.get("status", "planned")
+        get = raw.get  # this method runs once per item: keep the per-key work minimal
+        status_text = get("status", "planned")
         status = _STATUS.get(status_text) if isinstance(status_text, str) else None
         if status is None:
             return None  # schema reported it
-        progress = raw.get("progress")
+        title, title_en, owner, notes = get("title"), get("title_en"), get("owner"), get("notes")
+        progress, depends, tags = get("progress"), get("depends_on"), get("tags")
+        began, ended = get("actual_start"), get("actual_end")
+        # Positional, in the order _ITEM_FIELDS pins: a third of the cost of keywords.
         item = Item(
-            id=raw["id"],
-            title=_str(raw.get("title")),
-            roadmap_id=roadmap_id,
-            track_id=track,
-            kind=kind,
-            start=start,
-            end=end,
-            status=status,
-            title_en=_str(raw.get("title_en")),
-            progress=progress if type(progress) is int and 0 <= progress <= 100 else None,
-            owner=_str(raw.get("owner")),
-            depends_on=_strs(raw.get("depends_on")),
-            tags=_strs(raw.get("tags")),
-            notes=_str(raw.get("notes")),
-            source=_source(raw.get("source")),
-            actual_start=self.period(raw.get("actual_start"), at + ("actual_start",)),
-            actual_end=self.period(raw.get("actual_end"), at + ("actual_end",)),
+            raw["id"],
+            title if isinstance(title, str) else "",
+            roadmap_id,
+            track,
+            kind,
+            start,
+            end,
+            status,
+            title_en if isinstance(title_en, str) else "",
+            progress if type(progress) is int and 0 <= progress <= 100 else None,
+            owner if isinstance(owner, str) else "",
+            _strs(depends) if depends else (),
+            _strs(tags) if tags else (),
+            notes if isinstance(notes, str) else "",
+            _source(raw["source"]) if "source" in raw else None,
+            None if began is None else self.period(began, at, "actual_start"),
+            None if ended is None else self.period(ended, at, "actual_end"),
         )
-        for j, entry in enumerate(_list(raw.get("history"))):
-            built = self.history(entry, at + ("history", j))
-            if built is not None:
-                item.history.append(built)
+        history = get("history")
+        if history:
+            for j, entry in enumerate(_list(history)):
+                built = self.history(entry, at + ("history", j))
+                if built is not None:
+                    item.history.append(built)
         return item
 
     def history(self, raw: Any, at: KeyPath) -> HistoryEntry | None:
         if not isinstance(raw, dict):
             return None
-        date = self.period(raw.get("date"), at + ("date",))
+        date = self.period(raw.get("date"), at, "date")
         if date is None:
             return None
         progress = raw.get("progress")
@@ -245,7 +276,7 @@ class _Builder:
         value = raw.get("value")
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None
-        date = self.period(raw.get("date"), at + ("date",))
+        date = self.period(raw.get("date"), at, "date")
         if date is None:
             return None
         return Measure(float(value), date, _str(raw.get("note")))
@@ -267,7 +298,7 @@ class _Builder:
             kpi.baseline = self.measure(raw["baseline"], at + ("baseline",))
         target = raw.get("target")
         if isinstance(target, dict):
-            due = self.period(target.get("due"), at + ("target", "due"))
+            due = self.period(target.get("due"), at + ("target",), "due")
             value, factor = target.get("value"), target.get("factor")
             if value is None and factor is None:
                 self.report(at + ("target",), "a target needs 'value' or 'factor'", None)

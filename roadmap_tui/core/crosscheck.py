@@ -41,27 +41,27 @@ def check_folder(folder: RoadmapFolder, reports: Mapping[str, FileReport]) -> No
         else:
             seen_roadmaps[roadmap.id] = roadmap.path
 
-    item_keys: dict[str, KeyPath] = {}
-    item_paths: dict[str, str] = {}
+    # Per item only its file and array index are kept; key paths are built for problems.
+    where_item: dict[str, tuple[str, int]] = {}
     kpi_refs: list[tuple[str, KeyPath, tuple[str, ...]]] = []
+    by_id = folder.items_by_id
     for roadmap in folder.roadmaps:
         report = reports.get(roadmap.path)
         indices = report.item_indices if report else []
+        path = roadmap.path
         for k, item in enumerate(roadmap.items):
-            keypath: KeyPath = ("items", indices[k] if k < len(indices) else k)
-            first_item = folder.items_by_id.get(item.id)
-            if first_item is not None:
+            first_item = by_id.setdefault(item.id, item)
+            index = indices[k] if k < len(indices) else k
+            if first_item is not item:
                 where = first_item.location or roadmap.path
                 add(
-                    roadmap.path,
-                    keypath + ("id",),
+                    path,
+                    ("items", index, "id"),
                     f"duplicate item id '{item.id}' (first at {where})",
                     "ids must be unique across the whole folder",
                 )
                 continue
-            folder.items_by_id[item.id] = item
-            item_keys[item.id] = keypath
-            item_paths[item.id] = roadmap.path
+            where_item[item.id] = (path, index)
         for track in roadmap.tracks:
             folder.tracks_by_key[(roadmap.id, track.id)] = track
         kpi_indices = report.kpi_indices if report else []
@@ -73,36 +73,43 @@ def check_folder(folder: RoadmapFolder, reports: Mapping[str, FileReport]) -> No
             folder.kpis_by_id[kpi.id] = kpi
             kpi_refs.append((roadmap.path, kpath, kpi.related))
 
-    ids = list(folder.items_by_id)
+    ids: list[str] = []
+
+    def suggest(word: str) -> str | None:
+        if not ids:  # the id list is built only when a reference is broken
+            ids.extend(by_id)
+        return did_you_mean(word, ids)
+
     for path, kpath, related in kpi_refs:
         for j, ref in enumerate(related):
-            if ref not in folder.items_by_id:
+            if ref not in by_id:
                 add(
                     path,
                     kpath + ("related", j),
                     f"related item '{ref}' does not exist",
-                    did_you_mean(ref, ids),
+                    suggest(ref),
                 )
-    for item in folder.items_by_id.values():
-        for j, dep in enumerate(item.depends_on):
-            if dep not in folder.items_by_id:
+    # Only items with dependencies matter below: most items have none.
+    graph = {i.id: i.depends_on for i in by_id.values() if i.depends_on}
+    for item_id, deps in graph.items():
+        for j, dep in enumerate(deps):
+            if dep not in by_id:
+                path, index = where_item[item_id]
                 add(
-                    item_paths[item.id],
-                    item_keys[item.id] + ("depends_on", j),
+                    path,
+                    ("items", index, "depends_on", j),
                     f"depends_on names '{dep}', which does not exist",
-                    did_you_mean(dep, ids),
+                    suggest(dep),
                 )
-            elif dep == item.id:
-                add(
-                    item_paths[item.id],
-                    item_keys[item.id] + ("depends_on", j),
-                    f"'{item.id}' depends on itself",
-                )
-    for cycle in find_cycles({i.id: i.depends_on for i in folder.items_by_id.values()}):
-        head = folder.items_by_id[cycle[0]]
+            elif dep == item_id:
+                path, index = where_item[item_id]
+                add(path, ("items", index, "depends_on", j), f"'{item_id}' depends on itself")
+    # An item without dependencies cannot be on a cycle, so the graph leaves it out.
+    for cycle in find_cycles(graph):
+        path, index = where_item[cycle[0]]
         add(
-            item_paths[head.id],
-            item_keys[head.id] + ("depends_on",),
+            path,
+            ("items", index, "depends_on"),
             "dependency cycle: " + " -> ".join([*cycle, cycle[0]]),
             "an item cannot (indirectly) depend on itself",
         )

@@ -26,6 +26,18 @@ from roadmap_tui.core.tomlpos import KeyPath
 #: names the key itself (unknown / missing key)
 Finding = tuple[KeyPath, str, str | None]
 Check = Callable[[Any, KeyPath, list[Finding]], None]
+#: a quick test that never builds key paths: True means the full check finds nothing
+Accept = Callable[[Any], bool]
+#: (the exact Python types that can pass, a further test or None)
+Spec = tuple[frozenset[type], Accept | None]
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str, _dt.date),  # a TOML date stands where the schema says string
+    "integer": (int,),  # exact types: bool is not an integer in TOML
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list,),
+    "object": (dict,),
+}
 
 _TOML_TYPE_NAMES: dict[type, str] = {
     str: "a string",
@@ -84,6 +96,7 @@ class _Compiler:
     def __init__(self, root: dict[str, Any]) -> None:
         self.root = root
         self.refs: dict[str, Check] = {}
+        self.specs: dict[str, Spec] = {}
 
     def ref(self, pointer: str) -> Check:
         if pointer not in self.refs:
@@ -190,15 +203,19 @@ class _Compiler:
             checks.append(string)
         if "items" in node:
             each = self.compile(node["items"])
+            each_types, each_ok = self.spec(node["items"])
 
             def items(v: Any, p: KeyPath, out: list[Finding]) -> None:
                 if type(v) is list:
                     for i, element in enumerate(v):
+                        if type(element) in each_types and (each_ok is None or each_ok(element)):
+                            continue  # clean: no key path built, no closures run
                         each(element, p + (i,), out)
 
             checks.append(items)
         if "properties" in node or "required" in node:
             props = {k: self.compile(s) for k, s in node.get("properties", {}).items()}
+            specs = {k: self.spec(s) for k, s in node.get("properties", {}).items()}
             known = tuple(props)
             required = tuple(node.get("required", ()))
             closed = node.get("additionalProperties", True) is False
@@ -210,6 +227,13 @@ class _Compiler:
                     if key not in v:
                         out.append((p, f"missing required key '{key}'", None))
                 for key, value in v.items():
+                    spec = specs.get(key)
+                    if (
+                        spec is not None
+                        and type(value) in spec[0]
+                        and (spec[1] is None or spec[1](value))
+                    ):
+                        continue  # clean: no key path built
                     check = props.get(key)
                     if check is not None:
                         check(value, p + (key,), out)
@@ -225,6 +249,95 @@ class _Compiler:
                 check(v, p, out)
 
         return run
+
+    def spec(self, node: dict[str, Any]) -> Spec:  # noqa: C901 - one branch per keyword
+        """The fast path of ``node``: a value of one of the types that passes the test is
+        certainly clean. Anything else goes through the full check, which says why."""
+        if "$ref" in node:
+            pointer = node["$ref"]
+            if pointer not in self.specs:
+                self.specs[pointer] = (frozenset(), None)  # a recursive ref: always full check
+                target: Any = self.root
+                for part in pointer.lstrip("#/").split("/"):
+                    target = target[part]
+                self.specs[pointer] = self.spec(target)
+            return self.specs[pointer]
+        if "anyOf" in node:
+            options = [self.spec(o) for o in node["anyOf"]]
+
+            def any_ok(v: Any) -> bool:
+                return any(type(v) in t and (ok is None or ok(v)) for t, ok in options)
+
+            return frozenset().union(*(t for t, _ in options)), any_ok
+        names = node.get("type")
+        if names is None:
+            return frozenset(), None
+        names = [names] if isinstance(names, str) else names
+        types = frozenset(t for name in names for t in _PY_TYPES[name])
+        tests: list[Accept] = []
+        if "enum" in node:
+            if all(isinstance(a, str | int | float | bool) for a in node["enum"]):
+                tests.append(frozenset(node["enum"]).__contains__)  # a C call, no frame
+            else:
+                allowed = tuple(node["enum"])
+                tests.append(lambda v: v in allowed)
+        lo, hi, xlo = node.get("minimum"), node.get("maximum"), node.get("exclusiveMinimum")
+        if lo is not None or hi is not None or xlo is not None:
+            tests.append(
+                lambda v: (
+                    type(v) not in (int, float)
+                    or (lo is None or v >= lo)
+                    and (hi is None or v <= hi)
+                    and (xlo is None or v > xlo)
+                )
+            )
+        if "pattern" in node or "maxLength" in node:
+            # Only a str takes the fast path (a TOML date here goes the full way).
+            types = types & {str}
+            search = re.compile(node.get("pattern", "")).search
+            most = node.get("maxLength", 2**63)
+            tests.append(lambda v: len(v) <= most and search(v) is not None)
+        if "items" in node:
+            each_types, each_ok = self.spec(node["items"])
+
+            def items_ok(v: Any) -> bool:
+                if type(v) is list:
+                    for element in v:
+                        if type(element) not in each_types:
+                            return False
+                        if each_ok is not None and not each_ok(element):
+                            return False
+                return True
+
+            tests.append(items_ok)
+        if "properties" in node or "required" in node:
+            specs = {k: self.spec(s) for k, s in node.get("properties", {}).items()}
+            required = tuple(node.get("required", ()))
+            closed = node.get("additionalProperties", True) is False
+
+            def obj_ok(v: Any) -> bool:
+                if type(v) is not dict:
+                    return True
+                for key in required:
+                    if key not in v:
+                        return False
+                for key, value in v.items():
+                    spec = specs.get(key)
+                    if spec is None:
+                        if closed:
+                            return False
+                        continue
+                    types, test = spec
+                    if type(value) not in types or test is not None and not test(value):
+                        return False
+                return True
+
+            tests.append(obj_ok)
+        if not tests:
+            return types, None
+        if len(tests) == 1:
+            return types, tests[0]
+        return types, lambda v: all(test(v) for test in tests)
 
 
 def load_schema() -> dict[str, Any]:
