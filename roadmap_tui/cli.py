@@ -94,7 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list and args_list[0] in COMMANDS:
             name = args_list[0]
             parser = command_parser(name)
-            args = parser.parse_args(args_list[1:])
+            # Intermixed: `kpi-set ID 62 --date R8 roadmaps/` has positionals on both
+            # sides of an option, which plain parse_args rejects.
+            args = parser.parse_intermixed_args(args_list[1:])
             args.command = name
             module = importlib.import_module(COMMANDS[name][0])
             code: int = module.run(args)

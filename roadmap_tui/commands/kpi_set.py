@@ -10,12 +10,16 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import difflib
+from pathlib import Path
 
-from roadmap_tui.commands.common import EXIT_OK, UsageError, as_of, fail, load
+from roadmap_tui.commands.common import EXIT_OK, EXIT_PROBLEMS, UsageError, as_of, fail, load
+from roadmap_tui.core.atomic import Fingerprint
 from roadmap_tui.core.dates import Precision, parse_period
-from roadmap_tui.core.errors import DateError, UpdateError
+from roadmap_tui.core.errors import ConflictError, DateError, UpdateError
 from roadmap_tui.core.model import KPI, RoadmapFolder
 from roadmap_tui.core.numfmt import parse_number
+from roadmap_tui.core.regionedit import AppendEntry, TomlValue
+from roadmap_tui.core.storage import Applied, Change, apply_change
 from roadmap_tui.i18n import _, get_lang
 from roadmap_tui.kpitext import format_date, value_text
 
@@ -43,13 +47,18 @@ def find_kpi(folder: RoadmapFolder, kpi_id: str) -> KPI:
     kpi = folder.kpis_by_id.get(kpi_id)
     if kpi is not None:
         return kpi
-    message = _("unknown KPI '{id}'").format(id=kpi_id)
     close = difflib.get_close_matches(kpi_id, list(folder.kpis_by_id), n=1, cutoff=0.6)
     if close:
-        message += " (" + _("hint: did you mean '{id}'?").format(id=close[0]) + ")"
-    elif not folder.kpis_by_id:
-        message += " (" + _("hint: these roadmaps have no KPIs") + ")"
-    raise UsageError(message)
+        raise UsageError(
+            _("unknown KPI '{id}' (hint: did you mean '{close}'?)").format(
+                id=kpi_id, close=close[0]
+            )
+        )
+    if not folder.kpis_by_id:
+        raise UsageError(
+            _("unknown KPI '{id}' (hint: these roadmaps have no KPIs)").format(id=kpi_id)
+        )
+    raise UsageError(_("unknown KPI '{id}'").format(id=kpi_id))
 
 
 def parse_value(text: str) -> int | float:
@@ -96,24 +105,65 @@ def run_set(args: argparse.Namespace) -> int:
         when = parse_date(args.date, kpi, folder, day)
     except UsageError as exc:
         return fail(str(exc))
+    roadmap = folder.roadmap(kpi.roadmap_id)
+    if roadmap is None:  # a KPI always comes from a loaded roadmap; be plain if not
+        return fail(_("unknown KPI '{id}'").format(id=kpi.id))
+    # The write path trusts a clean load; a file with problems is fixed first.
+    problems = [p for p in folder.problems if p.path == roadmap.path and p.severity == "error"]
+    if problems:
+        return fail(
+            _("{path} has problems; fix them first (roadmap check): {problem}").format(
+                path=roadmap.path, problem=problems[0]
+            ),
+            EXIT_PROBLEMS,
+        )
     try:
-        path = append_actual(folder, kpi, when, value, args.note)
+        append_actual(
+            roadmap.path,
+            kpi.id,
+            when,
+            value,
+            args.note,
+            loaded=getattr(roadmap, "fingerprint", None),
+        )
+    except ConflictError as exc:
+        return fail(
+            _("{path} changed on disk since it was read; nothing was written ({detail})").format(
+                path=roadmap.path, detail=exc
+            ),
+            EXIT_PROBLEMS,
+        )
     except UpdateError as exc:
-        return fail(str(exc), 1)
+        return fail(str(exc), EXIT_PROBLEMS)
     lang = get_lang()
-    shown_date = format_date(
-        parse_period(when) if isinstance(when, _dt.date) else parse_period(when), lang
-    )
+    fysm = roadmap.calendar.fiscal_year_start_month
+    shown = format_date(parse_period(when, fiscal_year_start_month=fysm), lang)
     print(
         _("{id}: recorded {value} ({date}) in {path}").format(
-            id=kpi.id, value=value_text(kpi, float(value), lang), date=shown_date, path=path
+            id=kpi.id, value=value_text(kpi, float(value), lang), date=shown, path=roadmap.path
         )
     )
     return EXIT_OK
 
 
 def append_actual(
-    folder: RoadmapFolder, kpi: KPI, when: _dt.date | str, value: int | float, note: str
-) -> str:
-    """Append ``[[kpis.actuals]]`` to the KPI's file; returns the file's path."""
-    raise UpdateError(_("recording KPI values is not available yet"))
+    path: str | Path,
+    kpi_id: str,
+    when: _dt.date | str,
+    value: int | float,
+    note: str = "",
+    *,
+    loaded: Fingerprint | None = None,
+) -> Applied:
+    """Append ``[[kpis.actuals]]`` (date, value, note) to KPI ``kpi_id`` in ``path``.
+
+    The storage write path: only the new lines are added, the write is atomic, and a
+    file changed on disk since ``loaded`` gets the entry only if the KPI is still there
+    (else :class:`~roadmap_tui.core.errors.ConflictError`). Without ``loaded`` the file
+    is loaded and checked first. Returns what was applied (with its undo).
+    """
+    entry: dict[str, TomlValue] = {"date": when, "value": value}
+    if note:
+        entry["note"] = note
+    change = Change("kpis", kpi_id, (AppendEntry("actuals", entry),))
+    return apply_change(path, change, loaded=loaded)
