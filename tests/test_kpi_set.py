@@ -139,7 +139,8 @@ def test_appends_after_existing_actuals(run: Run, tokorozawa: Path) -> None:
 def test_bad_input_writes_nothing(run: Run, yokohama: Path, args: list[str], message: str) -> None:
     before = yokohama.read_bytes()
     code, out, err = run("kpi-set", *args, "--as-of", "2026-11-22", "--lang", "en", str(yokohama))
-    assert (code, out, err) == (2, "", message)
+    # An unknown KPI is refused (1) like an unknown item in set-status; bad input is 2.
+    assert (code, out, err) == (1 if "unknown KPI" in message else 2, "", message)
     assert yokohama.read_bytes() == before
 
 

@@ -3,6 +3,9 @@
 Appends one ``[[kpis.actuals]]`` entry to the KPI's file through
 :mod:`roadmap_tui.core.storage` — the same minimal-diff, crash-safe, conflict-checked
 writer as status changes — so the change reads as a few added lines in ``git diff``.
+Exit codes as ``set-status``: 0 written; 1 refused (unknown KPI, a file with problems,
+a conflict with an edit made on disk meanwhile); 2 a bad command line (a value that is
+not a number, a date that is not a date or has not begun). Nothing is written unless 0.
 """
 
 from __future__ import annotations
@@ -99,9 +102,15 @@ def run_set(args: argparse.Namespace) -> int:
     """Validate everything, then append the actual; nothing is written on any error."""
     try:
         day = as_of(args)
-        folder = load(args)
-        kpi = find_kpi(folder, args.kpi_id)
         value = parse_value(args.value)
+        folder = load(args)
+    except UsageError as exc:
+        return fail(str(exc))
+    try:
+        kpi = find_kpi(folder, args.kpi_id)
+    except UsageError as exc:  # refused like an unknown item in set-status: exit 1
+        return fail(str(exc), EXIT_PROBLEMS)
+    try:
         when = parse_date(args.date, kpi, folder, day)
     except UsageError as exc:
         return fail(str(exc))
@@ -124,7 +133,7 @@ def run_set(args: argparse.Namespace) -> int:
             when,
             value,
             args.note,
-            loaded=getattr(roadmap, "fingerprint", None),
+            loaded=roadmap.fingerprint,
         )
     except ConflictError as exc:
         return fail(
