@@ -8,6 +8,7 @@ dependent or nothing, so the caller can move the cursor there.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -47,6 +48,14 @@ def period_text(p: Period) -> str:
     names = [format_iso(p), format_wareki(p), format_fiscal(p)]
     shown = [n for k, n in enumerate(names) if n not in names[:k]]
     return " · ".join(shown) + f"  ({days})"
+
+
+def shown_path(path: str) -> str:
+    """A path relative to the working folder when it is inside it (shorter, and stable)."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    except ValueError:  # another drive on Windows
+        return path
 
 
 def _field(text: Text, label: str, value: str | Text, style: str = "") -> None:
@@ -144,7 +153,7 @@ def detail_text(
     if item.source is not None:
         _field(text, _("Source"), str(item.source))
     if item.location is not None:
-        _field(text, _("File"), str(item.location))
+        _field(text, _("File"), shown_path(str(item.location)))
     return text
 
 

@@ -136,6 +136,7 @@ class ItemTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.cursor_row: int | None = None
+        self._pending_row: int | None = None
         self._order: list[Item] = []
         self._row_of: dict[str, int] = {}
         self._id_width = 12
@@ -161,9 +162,7 @@ class ItemTable(ScrollView, can_focus=True):
             self._id_width = max((len(i.id) for i in view.items), default=6)
         self._lines.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._order) + 1)
-        row = self._row_of.get(self.selected_id or "")
-        self._set_cursor(row if row is not None else (0 if self._order else None),
-                         notify=row is None)  # fmt: skip
+        self._set_cursor(self._row_of.get(self.selected_id or ""), notify=False)
         self.refresh()
 
     def watch_view(self) -> None:
@@ -183,6 +182,8 @@ class ItemTable(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._lines.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._order) + 1)
+        if self._pending_row is not None:
+            self._scroll_to_row(self._pending_row)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -196,14 +197,21 @@ class ItemTable(ScrollView, can_focus=True):
             self.selected_id = self._order[row].id if row is not None else None
             self.post_message(ItemHighlighted(self.selected_id))
         if row is not None:
-            top = int(self.scroll_offset.y)
-            if row < top:
-                self.scroll_to(y=row, animate=False)
-            elif row >= top + self.page_rows:
-                self.scroll_to(y=row - self.page_rows + 1, animate=False)
+            self._scroll_to_row(row)
         for line in (old, row):
             if line is not None:
                 self.refresh_line(line + HEADER_LINES)
+
+    def _scroll_to_row(self, row: int) -> None:
+        if not self.size.height:  # hidden or not laid out yet: scroll on the next resize
+            self._pending_row = row
+            return
+        self._pending_row = None
+        top = int(self.scroll_offset.y)
+        if row < top:
+            self.scroll_to(y=row, animate=False)
+        elif row >= top + self.page_rows:
+            self.scroll_to(y=row - self.page_rows + 1, animate=False)
 
     def _move_to(self, row: int) -> None:
         if self._order:

@@ -100,6 +100,7 @@ class Timeline(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.cursor_row: int | None = None
+        self._pending_row: int | None = None
         self._scale: Scale | None = None
         self._gutter = 24
         self._lines: LRUCache[tuple[int, int, bool], Strip] = LRUCache(2048)
@@ -165,16 +166,14 @@ class Timeline(ScrollView, can_focus=True):
         if not self._centred:
             self._centred = True
             self.call_after_refresh(self.scroll_to_day, view.index.as_of)
-        row = view.row_of(self.selected_id)
-        if row is None:
-            row = self._next_item_row(-1, 1)
-            self._set_cursor(row, notify=True)
-        else:
-            self._set_cursor(row, notify=False)
+        # the workspace picks the selection before it hands over a new view
+        self._set_cursor(view.row_of(self.selected_id), notify=False)
 
     def watch_zoom(self, old: Zoom, new: Zoom) -> None:
         # keep the day in the middle of the window where it is
         self._relayout(keep_day=self.centre_day())
+        if self._pending_row is not None:
+            self._scroll_to_row(self._pending_row)
 
     def watch_axis_style(self) -> None:
         self._grids.clear()
@@ -190,6 +189,8 @@ class Timeline(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout(keep_day=self.centre_day())
+        if self._pending_row is not None:
+            self._scroll_to_row(self._pending_row)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -226,6 +227,10 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh_lines(0, AXIS_LINES)  # the axis follows the cursor's roadmap
 
     def _scroll_to_row(self, row: int) -> None:
+        if not self.size.height:  # hidden or not laid out yet: scroll on the next resize
+            self._pending_row = row
+            return
+        self._pending_row = None
         top = int(self.scroll_offset.y)
         if row < top:
             target = row

@@ -234,14 +234,20 @@ def axis_rows(scale: Scale, zoom: Zoom, style: AxisStyle, fysm: int) -> tuple[Ax
     """
     years, subs = AxisLine(sticky=True), AxisLine()
     starts = [(y, d, scale.col(d)) for y, d in _year_starts(scale, style, fysm)]
-    spacing = min((b[2] - a[2] for a, b in zip(starts, starts[1:], strict=False)), default=99)
+    spacing = 365.25 / scale.days_per_cell
     forms = list(zip(*(year_labels(y, style, fysm) for y, _d, _c in starts), strict=True))
-    chosen = next((f for f in forms if max(cell_len(t) for t in f) < spacing), forms[-1])
+    # name every year if the labels fit, else every 2nd, 5th, 10th … year
+    step, chosen = next(
+        ((k, f) for k in (1, 2, 5, 10, 20, 50, 100) for f in forms
+         if max(cell_len(t) for t in f) < k * spacing),
+        (200, forms[-1]),
+    )  # fmt: skip
     free = -(10**9)
-    for (_year, _first, col), label in zip(starts, chosen, strict=True):
-        if col >= free and col + 1 < scale.width:
+    for (year, _first, col), label in zip(starts, chosen, strict=True):
+        width = cell_len(label)
+        if year % step == 0 and col >= free and 0 <= col and col + width <= scale.width:
             years.add(col, label)
-            free = col + cell_len(label) + 1
+            free = col + width + 1
     months, names = _sub_units(zoom)
     if zoom is Zoom.MONTH:
         names = [_(m) for m in _MONTHS]

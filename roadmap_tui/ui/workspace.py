@@ -154,7 +154,13 @@ class Workspace(Vertical):
         if index is None:
             index = FolderIndex(folder, self.as_of, self.baseline)
         self._index = index
-        self.view = build_view(index, query, self.lang)
+        self._show(build_view(index, query, self.lang))
+
+    def _show(self, view: FolderView) -> None:
+        """Keep the selected item if the new rows have it, else select the first item."""
+        if view.row_of(self.selected_id) is None:
+            self.selected_id = view.items[0].id if view.items else None
+        self.view = view
 
     @work(thread=True, exclusive=True, group="view")
     def _build_in_worker(
@@ -171,7 +177,7 @@ class Workspace(Vertical):
         if message.view.index.folder is not self.folder:
             return  # built for a folder that has since been replaced
         self._index = message.view.index
-        self.view = message.view
+        self._show(message.view)
 
     # --- messages from the views -----------------------------------------------------
 
