@@ -12,24 +12,26 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from roadmap_tui.i18n import N_, _, set_lang
+
 #: name -> (module, one-line help). The module defines ``add_arguments(parser)``
-#: and ``run(args) -> int``.
+#: and ``run(args) -> int``. The help is translated when shown (N_ marks it).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "check": ("roadmap_tui.commands.check", "validate roadmap files (exit 1 on problems)"),
+    "check": ("roadmap_tui.commands.check", N_("validate roadmap files (exit 1 on problems)")),
     "export": (
         "roadmap_tui.commands.export",
-        "write the roadmaps as json, csv, mermaid, ics or markdown",
+        N_("write the roadmaps as json, csv, mermaid, ics or markdown"),
     ),
     "overdue": (
         "roadmap_tui.commands.overdue",
-        "list overdue, due-soon and blocked items (CI gate)",
+        N_("list overdue, due-soon and blocked items (CI gate)"),
     ),
-    "set-status": ("roadmap_tui.commands.update", "change an item's status (appends history)"),
-    "set-progress": ("roadmap_tui.commands.update", "change an item's progress %"),
-    "diff": ("roadmap_tui.commands.diff", "what changed between two git revisions"),
-    "log": ("roadmap_tui.commands.log", "an item's history and the commits that touched it"),
-    "kpi": ("roadmap_tui.commands.kpi", "KPIs with attainment and flags"),
-    "kpi-set": ("roadmap_tui.commands.kpi", "record an actual KPI value"),
+    "set-status": ("roadmap_tui.commands.update", N_("change an item's status (appends history)")),
+    "set-progress": ("roadmap_tui.commands.update", N_("change an item's progress %")),
+    "diff": ("roadmap_tui.commands.diff", N_("what changed between two git revisions")),
+    "log": ("roadmap_tui.commands.log", N_("an item's history and the commits that touched it")),
+    "kpi": ("roadmap_tui.commands.kpi", N_("KPIs with attainment and flags")),
+    "kpi-set": ("roadmap_tui.commands.kpi", N_("record an actual KPI value")),
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -40,16 +42,20 @@ def add_common(parser: argparse.ArgumentParser, *, paths: bool = True) -> None:
     parser.add_argument(
         "--as-of",
         metavar="DATE",
-        help="the day to judge overdue by (any date form: 2026-11-22, R8, 令和8年4月); "
-        "default: $ROADMAP_AS_OF or today",
+        help=_(
+            "the day to judge overdue by (any date form: 2026-11-22, R8, 令和8年4月); "
+            "default: $ROADMAP_AS_OF or today"
+        ),
     )
-    parser.add_argument("--lang", choices=["ja", "en"], help="language (default: from LANG/LC_ALL)")
+    parser.add_argument(
+        "--lang", choices=["ja", "en"], help=_("language (default: from LANG/LC_ALL)")
+    )
     if paths:
         parser.add_argument(
             "paths",
             nargs="*",
             metavar="PATH",
-            help="roadmap files or folders (default: ./roadmaps, else the bundled roadmaps)",
+            help=_("roadmap files or folders (default: ./roadmaps, else the bundled roadmaps)"),
         )
 
 
@@ -60,16 +66,17 @@ class _Parser(argparse.ArgumentParser):
 def _app_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="roadmap",
-        description="Roadmaps as TOML files in git, shown as Gantt timelines. "
-        "Run without a command to open the app. Commands: "
-        + ", ".join(COMMANDS)
-        + " (roadmap COMMAND --help).",
+        description=_(
+            "Roadmaps as TOML files in git, shown as Gantt timelines. "
+            "Run without a command to open the app. Commands: {commands} "
+            "(roadmap COMMAND --help)."
+        ).format(commands=", ".join(COMMANDS)),
     )
     add_common(parser)
     parser.add_argument(
-        "--baseline", metavar="REV", help="show ghost bars at a git revision's dates"
+        "--baseline", metavar="REV", help=_("show ghost bars at a git revision's dates")
     )
-    parser.add_argument("--theme", choices=["dark", "light"], help="colour theme")
+    parser.add_argument("--theme", choices=["dark", "light"], help=_("colour theme"))
     parser.add_argument("--version", action="version", version=_version())
     return parser
 
@@ -83,13 +90,24 @@ def _version() -> str:
 def command_parser(name: str) -> argparse.ArgumentParser:
     module_name, help_text = COMMANDS[name]
     module = importlib.import_module(module_name)
-    parser = _Parser(prog=f"roadmap {name}", description=help_text)
+    parser = _Parser(prog=f"roadmap {name}", description=_(help_text))
     module.add_arguments(parser, name)
     return parser
 
 
+def _lang_option(args: Sequence[str]) -> str | None:
+    """The ``--lang`` value on the command line, so ``--help`` speaks it too."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    set_lang(_lang_option(args_list))
     try:
         if args_list and args_list[0] in COMMANDS:
             name = args_list[0]
