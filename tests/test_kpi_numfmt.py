@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmap_tui.core.numfmt import (
     format_number,
@@ -114,3 +116,16 @@ def test_parse_number(text: str, value: float) -> None:
 def test_parse_number_rejects(text: str) -> None:
     with pytest.raises(ValueError):
         parse_number(text)
+
+
+@given(st.integers(min_value=-(10**12), max_value=10**12), st.sampled_from(["ja", "en"]))
+def test_full_digits_parse_back(n: int, lang: str) -> None:
+    assert parse_number(format_number(n, lang, compact=False)) == n
+
+
+@given(st.integers(min_value=1_000, max_value=99_999))
+def test_japanese_units_parse_back_to_the_thousand(thousands: int) -> None:
+    # 1,000,000 .. 99,999,000: 万 with one decimal keeps every thousand.
+    n = thousands * 1_000
+    assert parse_number(format_number(n, "ja")) == n
+    assert parse_number(format_number(n, "en")) == n

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Final
 
 __all__ = [
@@ -166,14 +167,14 @@ def parse_number(text: str) -> int | float:
     parts = match.groupdict()
     if parts["scale"] and (parts["oku"] or parts["man"]):
         raise ValueError(f"not a number: {text!r}")
-    decimal = "." in cleaned
-    total: float = 0
+    # Decimal, not float: 1.001M must be 1,001,000, not 1,000,999.9999999999.
+    total = Decimal(0)
     for key, factor in (("oku", OKU), ("man", MAN), ("rest", 1)):
         if parts[key]:
-            total += float(parts[key]) * factor if decimal else int(parts[key]) * factor
+            total += Decimal(parts[key]) * factor
     if parts["scale"]:
         total *= _SCALES[parts["scale"].lower()]
     scaled = bool(parts["scale"] or parts["oku"] or parts["man"])
-    if float(total).is_integer() and (scaled or not decimal):
-        total = int(total)
-    return sign * total
+    if total == total.to_integral_value() and (scaled or "." not in cleaned):
+        return sign * int(total)
+    return sign * float(total)
