@@ -6,6 +6,8 @@ import copy
 import datetime as _dt
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from roadmap_tui.core.dates import parse_period
 from roadmap_tui.core.kpi import (
@@ -18,7 +20,7 @@ from roadmap_tui.core.kpi import (
     sparkline,
 )
 from roadmap_tui.core.loader import load_paths
-from roadmap_tui.core.model import KPI, Direction, Measure, RoadmapFolder
+from roadmap_tui.core.model import KPI, Direction, Measure, RoadmapFolder, Target
 from tests.conftest import AS_OF, ROADMAPS
 
 R8_END = _dt.date(2027, 3, 31)
@@ -156,8 +158,6 @@ def test_exact_target_takes_the_side_of_the_target(folder: RoadmapFolder) -> Non
 
 def test_at_most_target_without_baseline() -> None:
     kpi = KPI("k", "k", "r", baseline=None)
-    from roadmap_tui.core.model import Target
-
     kpi.target = Target(due=parse_period("R11"), direction=Direction.AT_MOST, value=5)
     assert attainment(kpi, 10) == pytest.approx(50.0)
     assert attainment(kpi, 4) == pytest.approx(100.0)
@@ -208,3 +208,22 @@ def test_fraction_is_clamped_for_bars(folder: RoadmapFolder) -> None:
     assert worse.attainment is not None and worse.attainment < 0 and worse.fraction == 0.0
     beyond = evaluate(kpi_with(folder, "yk-kpi-online-rate", ("R8", 80)), R8_END)
     assert beyond.fraction == 1.0 and beyond.met
+
+
+@given(
+    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+    st.sampled_from(list(Direction)),
+)
+def test_attainment_is_0_at_baseline_and_100_at_target(
+    baseline: float, target: float, direction: Direction
+) -> None:
+    assume(abs(target - baseline) > 1e-3 * max(1.0, abs(target)))
+    kpi = KPI("k", "k", "r", baseline=Measure(baseline, parse_period("R7")))
+    kpi.target = Target(due=parse_period("R11"), direction=direction, value=target)
+    assert attainment(kpi, baseline) == pytest.approx(0.0, abs=1e-6)
+    assert attainment(kpi, target) == pytest.approx(100.0)
+    assert is_met(kpi, target) is True
+    # The path starts at the baseline and ends at the target.
+    assert expected_at(kpi, _dt.date(2026, 3, 31)) == baseline
+    assert expected_at(kpi, _dt.date(2030, 3, 31)) == target
