@@ -63,6 +63,27 @@ def _apply(element: Any, op: Op, state: dict[str, Any]) -> Op | None:
     return AppendEntry(op.sub, entries[-1])
 
 
+def _check_lines(old: str, new: str, budget: int, element_id: str) -> None:
+    """Refuse tomlkit's known slips: rewritten lines, a new line under a comment (#295), a
+    literal string made basic (#325), LF lines in a CRLF file (#200)."""
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    removed = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        removed += i2 - i1
+        if i1 > 0 and old_lines[i1 - 1].lstrip().startswith("#"):
+            raise _refuse(element_id, "a new line would land under a comment")
+        for before, after in zip(old_lines[i1:i2], new_lines[j1:j2], strict=False):
+            if "'" in before and "'" not in after:
+                raise _refuse(element_id, "a literal string would change its quotes")
+        if "\r\n" in old and any(not line.endswith("\r\n") for line in new_lines[j1:j2][:-1]):
+            raise _refuse(element_id, "new lines would not keep the file's CRLF line ends")
+    if removed > budget:
+        raise _refuse(element_id, f"it would rewrite {removed} other lines")
+
+
 def edit_with_tomlkit(data: bytes, table: str, element_id: str, plan: Plan) -> Edit:
     """The change made by tomlkit, verified like every other edit (or UpdateError)."""
     import tomlkit
@@ -114,11 +135,5 @@ def edit_with_tomlkit(data: bytes, table: str, element_id: str, plan: Plan) -> E
     budget += sum(
         len(before.get(op.sub, [{}])[-1]) + 2 for op in ops if isinstance(op, RemoveLastEntry)
     )
-    old_lines = text.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(
-        None, old_lines, new_text.splitlines(keepends=True), autojunk=False
-    )
-    removed = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in matcher.get_opcodes() if tag != "equal")
-    if removed > budget:
-        raise _refuse(element_id, f"it would rewrite {removed} other lines")
+    _check_lines(text, new_text, budget, element_id)
     return Edit(new_data, before, after, tuple(reversed(undo)), "tomlkit")
