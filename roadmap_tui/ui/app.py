@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Footer
 
 from roadmap_tui.core.model import RoadmapFolder
-from roadmap_tui.i18n import _, set_lang
+from roadmap_tui.i18n import set_lang
 from roadmap_tui.ui.actions import ActionSpec, bindings
 from roadmap_tui.ui.help import HelpScreen
 from roadmap_tui.ui.messages import FolderLoaded
@@ -35,7 +35,6 @@ class RoadmapApp(App[int]):
 
     BINDINGS = bindings("app")
     """Help, theme and quit; the rest belongs to the workspace and the views."""
-
 
     def __init__(
         self,
@@ -104,7 +103,7 @@ class RoadmapApp(App[int]):
         """Move the cursor to an item (clearing the filter if it hides the item)."""
         workspace = self.workspace
         if workspace.view is not None and workspace.view.row_of(item_id) is None:
-            workspace.query = ""
+            workspace.filter_text = ""
         workspace.selected_id = item_id
 
     async def run_spec(self, spec: ActionSpec) -> None:

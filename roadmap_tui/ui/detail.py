@@ -43,7 +43,7 @@ def day_text(day: _dt.date, fysm: int) -> str:
 
 
 def period_text(p: Period) -> str:
-    """A written period three ways, with its days: R8 → FY2026 · 令和8年度 · 2026-04-01–2027-03-31."""
+    """A written period three ways, with its days: FY2026 · 令和8年度 (2026-04-01 – 2027-03-31)."""
     days = p.start.isoformat() if p.days == 1 else f"{p.start.isoformat()} – {p.end.isoformat()}"
     names = [format_iso(p), format_wareki(p), format_fiscal(p)]
     shown = [n for k, n in enumerate(names) if n not in names[:k]]
@@ -72,12 +72,15 @@ def _flags_text(item: Item, index: FolderIndex, colors: dict[str, str]) -> Text:
     out = Text()
     parts: list[tuple[str, str]] = []
     if flags.overdue:
-        parts.append((_("overdue by {n} days").format(n=-flags.days_to_due), f"bold {colors['error']}"))
+        late = _("overdue by {n} days").format(n=-flags.days_to_due)
+        parts.append((late, f"bold {colors['error']}"))
     elif flags.due_soon:
-        parts.append((_("due in {n} days").format(n=flags.days_to_due), f"bold {colors['warning']}"))
+        soon = _("due in {n} days").format(n=flags.days_to_due)
+        parts.append((soon, f"bold {colors['warning']}"))
     if flags.blocked:
         by = ", ".join(flags.blocked_by)
-        parts.append((_("blocked by {ids}").format(ids=by) if by else _("blocked"), f"bold {colors['status-blocked']}"))
+        why = _("blocked by {ids}").format(ids=by) if by else _("blocked")
+        parts.append((why, f"bold {colors['status-blocked']}"))
     if flags.late_start:
         parts.append((_("should have started"), colors["warning"]))
     if not parts:

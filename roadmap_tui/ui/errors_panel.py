@@ -40,11 +40,13 @@ class ErrorsPanel(VerticalScroll):
 
     def watch_problems(self, problems: list[Problem]) -> None:
         files = len({p.path for p in problems})
-        self.border_title = ngettext(
-            "{n} problem", "{n} problems", len(problems)
-        ).format(n=len(problems)) + " " + ngettext(
-            "in {files} file", "in {files} files", files
-        ).format(files=files) + " — " + _("e hides")
+        self.border_title = (
+            ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
+            + " "
+            + ngettext("in {files} file", "in {files} files", files).format(files=files)
+            + " — "
+            + _("e hides")
+        )
         self.query_one("#errors-text", Static).update(problems_text(problems))
 
 

@@ -27,11 +27,15 @@ def header_text(view: FolderView | None, as_of: _dt.date, colors: dict[str, str]
         return text
     counts = view.index.counts
     text.append("  ")
-    text.append(f"! {counts.overdue} " + _("overdue"),
-                style=f"bold {colors.get('error', 'red')}" if counts.overdue else "dim")
+    text.append(
+        f"! {counts.overdue} " + _("overdue"),
+        style=f"bold {colors.get('error', 'red')}" if counts.overdue else "dim",
+    )
     text.append("  ")
-    text.append(f"» {counts.due_soon} " + _("due soon"),
-                style=f"bold {colors.get('warning', 'yellow')}" if counts.due_soon else "dim")
+    text.append(
+        f"» {counts.due_soon} " + _("due soon"),
+        style=f"bold {colors.get('warning', 'yellow')}" if counts.due_soon else "dim",
+    )
     text.append("  ")
     text.append(f"⊘ {counts.blocked} " + _("blocked"),
                 style=f"bold {colors.get('status-blocked', 'magenta')}" if counts.blocked

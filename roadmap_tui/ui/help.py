@@ -14,8 +14,8 @@ from roadmap_tui.i18n import _
 from roadmap_tui.ui.actions import ACTIONS
 
 QUERY_HELP = (
-    ("words", "match the id, title (either language) or notes; \"two words\" is one phrase"),
-    ("status:blocked", "planned, in-progress, done, blocked, cancelled; status:done,cancelled = or"),
+    ("words", 'match the id, title (either language) or notes; "two words" is one phrase'),
+    ("status:blocked", "planned, in-progress, done, blocked, cancelled; a,b means a or b"),
     ("roadmap:ayase", "roadmap id or title contains"),
     ("track:dx1", "track id, title or group contains"),
     ("owner:総務", "owner contains (the item's, else the track's)"),

@@ -82,8 +82,11 @@ def _status_values(values: tuple[str, ...], errors: list[str]) -> tuple[str, ...
         if len(hits) == 1:
             out.append(hits[0])
         else:
-            errors.append(_("unknown status '{value}' (use {choices})").format(
-                value=value, choices=", ".join(STATUSES)))
+            errors.append(
+                _("unknown status '{value}' (use {choices})").format(
+                    value=value, choices=", ".join(STATUSES)
+                )
+            )
     return tuple(out)
 
 
@@ -117,7 +120,8 @@ def parse_query(text: str) -> Query:
             continue
         if name not in FIELDS:
             hint = did_you_mean(name, FIELDS)
-            errors.append(_("unknown field '{name}'").format(name=name) + (f" ({hint})" if hint else ""))
+            message = _("unknown field '{name}'").format(name=name)
+            errors.append(message + (f" ({hint})" if hint else ""))
             continue
         values = tuple(v.strip().casefold() for v in rest.split(",") if v.strip())
         if not values:
@@ -128,8 +132,11 @@ def parse_query(text: str) -> Query:
             values = tuple(_FLAG_ALIASES.get(v, v) for v in values)
             bad = [v for v in values if v not in FLAG_WORDS]
             if bad:
-                errors.append(_("unknown flag '{value}' (use {choices})").format(
-                    value=bad[0], choices=", ".join(FLAG_WORDS)))
+                errors.append(
+                    _("unknown flag '{value}' (use {choices})").format(
+                        value=bad[0], choices=", ".join(FLAG_WORDS)
+                    )
+                )
                 values = tuple(v for v in values if v in FLAG_WORDS)
         elif name in ("due", "during"):
             periods = _periods(values, errors)

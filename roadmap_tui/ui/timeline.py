@@ -237,8 +237,9 @@ class Timeline(ScrollView, can_focus=True):
             # show the headers above the first item of a track
             while target > 0 and self.view is not None and self.view.rows[target - 1].kind < 3:
                 target -= 1
-            self.scroll_to(y=max(0, min(target, row)) if row - target < self.page_rows else row,
-                           animate=False)
+            self.scroll_to(
+                y=max(0, min(target, row)) if row - target < self.page_rows else row, animate=False
+            )
         elif row >= top + self.page_rows:
             self.scroll_to(y=row - self.page_rows + 1, animate=False)
 
@@ -384,10 +385,8 @@ class Timeline(ScrollView, can_focus=True):
         if axes is None:
             axes = self._axes[fysm] = axis_rows(self._scale, self.zoom, self.axis_style, fysm)
         cw, gw = self.chart_width, self._gutter
-        if y == 0:
-            label = _("zoom: {zoom}").format(zoom=self.zoom.label)
-        else:
-            label = self.axis_style.label
+        zoom = _("zoom: {zoom}").format(zoom=self.zoom.label)
+        label = zoom if y == 0 else self.axis_style.label
         segments = [Segment(fit_cells(" " + label, gw), self._style("hint", "axis"))]
         text = axes[y].window(sx, cw)
         axis = self._style("axis", "axis")

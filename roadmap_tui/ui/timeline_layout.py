@@ -245,7 +245,7 @@ def axis_rows(scale: Scale, zoom: Zoom, style: AxisStyle, fysm: int) -> tuple[Ax
     free = -(10**9)
     for (year, _first, col), label in zip(starts, chosen, strict=True):
         width = cell_len(label)
-        if year % step == 0 and col >= free and 0 <= col and col + width <= scale.width:
+        if year % step == 0 and col >= free and col >= 0 and col + width <= scale.width:
             years.add(col, label)
             free = col + width + 1
     months, names = _sub_units(zoom)

@@ -26,7 +26,7 @@ from roadmap_tui.ui.filter import FilterBar
 from roadmap_tui.ui.header import HeaderBar
 from roadmap_tui.ui.list_view import SORT_KEYS, ItemTable
 from roadmap_tui.ui.messages import ItemHighlighted, OpenDetails, SortRequested, ViewReady
-from roadmap_tui.ui.query import parse_query
+from roadmap_tui.ui.query import Query, parse_query
 from roadmap_tui.ui.state import FolderIndex, FolderView, build_view
 from roadmap_tui.ui.timeline import Timeline
 from roadmap_tui.ui.timeline_layout import AxisStyle, Zoom
@@ -47,7 +47,7 @@ class Workspace(Vertical):
     """The roadmaps at a baseline revision: ghost bars and slip (``--baseline``)."""
     as_of: reactive[_dt.date] = reactive(_dt.date(2000, 1, 1))
     """The day flags and the today marker are judged by."""
-    query: reactive[str] = reactive("")
+    filter_text: reactive[str] = reactive("")
     """The filter text (see :mod:`roadmap_tui.ui.query`)."""
     view: reactive[FolderView | None] = reactive(None)
     """Rows and matching items for the folder and the filter (derived)."""
@@ -138,14 +138,14 @@ class Workspace(Vertical):
     def watch_baseline(self) -> None:
         self._rebuild(new_index=True)
 
-    def watch_query(self) -> None:
+    def watch_filter_text(self) -> None:
         self._rebuild(new_index=False)
 
     def _rebuild(self, *, new_index: bool) -> None:
         folder = self.folder
         if folder is None:
             return
-        query = parse_query(self.query)
+        query = parse_query(self.filter_text)
         size = sum(len(r.items) for r in folder.roadmaps)
         index = None if new_index else self._index
         if size >= BIG_FOLDER:
@@ -164,11 +164,8 @@ class Workspace(Vertical):
 
     @work(thread=True, exclusive=True, group="view")
     def _build_in_worker(
-        self, folder: RoadmapFolder, index: FolderIndex | None, query: object
+        self, folder: RoadmapFolder, index: FolderIndex | None, query: Query
     ) -> None:
-        from roadmap_tui.ui.query import Query
-
-        assert isinstance(query, Query)
         if index is None:
             index = FolderIndex(folder, self.as_of, self.baseline)
         self.post_message(ViewReady(build_view(index, query, self.lang)))
@@ -210,7 +207,7 @@ class Workspace(Vertical):
         folder = self.folder
         big = folder is not None and sum(len(r.items) for r in folder.roadmaps) >= BIG_FOLDER
         if message.final or not big:
-            self.query = message.text
+            self.filter_text = message.text
         if message.final:
             self.query_one(FilterBar).display = False
             self.active_view.focus()
@@ -250,11 +247,11 @@ class Workspace(Vertical):
         self.axis_style = self.axis_style.next()
 
     def action_filter(self) -> None:
-        self.query_one(FilterBar).open(self.query)
+        self.query_one(FilterBar).open(self.filter_text)
 
     def action_clear_filter(self) -> None:
-        if self.query:
-            self.query = ""
+        if self.filter_text:
+            self.filter_text = ""
 
     def action_sort_next(self) -> None:
         """Sort the list by the next column (switches to the list)."""

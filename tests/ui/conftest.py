@@ -124,9 +124,7 @@ def broken_folder(tmp_path: Path) -> RoadmapFolder:
     # paths in the problems are tmp paths: make them stable for snapshots
     from dataclasses import replace
 
-    folder.problems = [
-        replace(p, path="roadmaps/" + Path(p.path).name) for p in folder.problems
-    ]
+    folder.problems = [replace(p, path="roadmaps/" + Path(p.path).name) for p in folder.problems]
     return folder
 
 

@@ -109,7 +109,7 @@ async def test_filter_counts_and_escape(bundled: RoadmapFolder, make_app: MakeAp
         await pilot.press(*"overdue roadmap:tokorozawa")
         await pilot.press("enter")
         view = ws.view
-        assert view is not None and ws.query == "overdue roadmap:tokorozawa"
+        assert view is not None and ws.filter_text == "overdue roadmap:tokorozawa"
         expected = [
             i for i in bundled.items
             if "tokorozawa" in i.roadmap_id and view.index.flags_of(i).overdue
@@ -118,7 +118,7 @@ async def test_filter_counts_and_escape(bundled: RoadmapFolder, make_app: MakeAp
         assert 0 < view.matched < view.total
         assert ws.selected_id in {i.id for i in expected}
         await pilot.press("escape")
-        assert ws.query == ""
+        assert ws.filter_text == ""
         assert ws.view is not None and ws.view.matched == ws.view.total
 
 
@@ -129,7 +129,7 @@ async def test_filter_escape_in_the_bar_restores(bundled: RoadmapFolder, make_ap
         await pilot.press("slash", *"status:done", "enter")
         done = ws.view.matched if ws.view else 0
         await pilot.press("slash", *" nothing-matches-this", "escape")
-        assert ws.query == "status:done"
+        assert ws.filter_text == "status:done"
         assert ws.view is not None and ws.view.matched == done > 0
 
 

@@ -82,12 +82,16 @@ def test_detail_pane(
     )
 
 
-def test_filter_typing(bundled: RoadmapFolder, make_app: MakeApp, snap_compare: SnapCompare) -> None:
+def test_filter_typing(
+    bundled: RoadmapFolder, make_app: MakeApp, snap_compare: SnapCompare
+) -> None:
     press = ["slash", *"overdue roadmap:tokorozawa"]
     assert snap_compare(make_app(bundled), terminal_size=(120, 36), press=press)
 
 
-def test_filter_applied(bundled: RoadmapFolder, make_app: MakeApp, snap_compare: SnapCompare) -> None:
+def test_filter_applied(
+    bundled: RoadmapFolder, make_app: MakeApp, snap_compare: SnapCompare
+) -> None:
     press = ["slash", *"overdue -roadmap:ayase", "enter"]
     assert snap_compare(make_app(bundled), terminal_size=(120, 36), press=press)
 
