@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
@@ -162,13 +161,22 @@ class Workspace(Vertical):
             self.selected_id = view.items[0].id if view.items else None
         self.view = view
 
-    @work(thread=True, exclusive=True, group="view")
     def _build_in_worker(
         self, folder: RoadmapFolder, index: FolderIndex | None, query: Query
     ) -> None:
-        if index is None:
-            index = FolderIndex(folder, self.as_of, self.baseline)
-        self.post_message(ViewReady(build_view(index, query, self.lang)))
+        """Build the rows in a thread; :class:`ViewReady` brings them back.
+
+        ``run_worker`` with a closure rather than ``@work``: the decorator puts the
+        ``repr`` of its arguments in the worker's description, and the repr of a
+        100,000-item folder takes seconds.
+        """
+        as_of, baseline, lang = self.as_of, self.baseline, self.lang
+
+        def build() -> None:
+            built = index if index is not None else FolderIndex(folder, as_of, baseline)
+            self.post_message(ViewReady(build_view(built, query, lang)))
+
+        self.run_worker(build, thread=True, exclusive=True, group="view", description="filter")
 
     def on_view_ready(self, message: ViewReady) -> None:
         if message.view.index.folder is not self.folder:
