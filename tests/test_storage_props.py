@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from roadmap_tui.core.regionedit import AppendEntry, Op, SetKey
 from roadmap_tui.core.textedit import edit_element, expected_after
+from roadmap_tui.core.tomlscan import FastScan, exact_headers
 
 STATUSES = ["planned", "in-progress", "done", "blocked", "cancelled"]
 NOTES = st.text(max_size=12)  # quotes, backslashes, newlines, 年度 …
@@ -207,6 +208,11 @@ def test_random_edits_on_random_layouts(layout: Layout, ops: list[Op], data: st.
                 assert _NEW_LINE.match(line) or "history" in line or "{" in line, line
     assert removed <= len(changed_keys) + 1
 
-    # 3. Undo gives back the very same bytes.
+    # 3. The fast header scan agrees with the full lex.
+    data = text.encode("utf-8")
+    floor = 3 if layout.bom else 0
+    assert list(FastScan(data, floor).headers_from(floor)) == exact_headers(data, floor)
+
+    # 4. Undo gives back the very same bytes.
     restored = edit_element(result.data, "items", item_id, result.undo)
     assert restored.data == text.encode("utf-8")

@@ -2,9 +2,10 @@
 
 A write goes to a hidden temporary file in the same folder (``.name.toml.PID-XXXX.tmp``:
 hidden and not ``*.toml``, so the loader never picks it up), is flushed and fsynced, gets
-the old file's permission bits, replaces the file with :func:`os.replace` (atomic on POSIX
-and Windows) and then the folder is fsynced so the rename itself survives a power cut. A
-symlinked roadmap keeps its link: the link's target is what gets replaced.
+the old file's permission bits (and owner and group where allowed), replaces the file
+with :func:`os.replace` (atomic on POSIX and Windows) and then the folder is fsynced so
+the rename itself survives a power cut. A symlinked roadmap keeps its link: the link's
+target is what gets replaced.
 
 A :class:`Fingerprint` (mtime, size, sha256) remembers what was loaded, so a writer can
 tell that someone else (an editor, ``git pull``) changed the file since, and
@@ -81,9 +82,10 @@ def write_atomically(
     target = Path(os.path.realpath(path))
     directory = target.parent
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        old: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
-        mode = 0o644
+        old = None
+    mode = stat.S_IMODE(old.st_mode) if old is not None else 0o644
     fd, temp_name = tempfile.mkstemp(
         prefix=f".{target.name}.{os.getpid()}-", suffix=_TEMP_SUFFIX, dir=directory
     )
@@ -93,7 +95,7 @@ def write_atomically(
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), mode)
+            _keep_owner_and_mode(handle.fileno(), temp, old, mode)
             status = os.fstat(handle.fileno())
         if check is not None:
             check()
@@ -106,6 +108,18 @@ def write_atomically(
     remove_stale_temp_files(directory, target.name)
     # The rename keeps the temp file's inode, so its stat is the new file's stat.
     return Fingerprint.of(data, status)
+
+
+def _keep_owner_and_mode(fd: int, temp: Path, old: os.stat_result | None, mode: int) -> None:
+    # The group (and, for root, the owner) of a shared roadmap folder must survive the
+    # write; changing them is allowed only in some cases, so failing is fine.
+    if old is not None and hasattr(os, "fchown"):
+        with contextlib.suppress(OSError):
+            os.fchown(fd, old.st_uid, old.st_gid)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # Windows
+        os.chmod(temp, mode)
 
 
 def _fsync_directory(directory: Path) -> None:

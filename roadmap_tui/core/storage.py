@@ -23,7 +23,6 @@ Nothing here reads the clock: the date of a history entry is always given.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -316,7 +315,8 @@ def apply_change(
             raise
 
         def unchanged(seen: Fingerprint = now) -> None:
-            if not seen.same_stat(os.stat(path)):
+            # Hash, not stat: a same-size save within one mtime tick must not slip through.
+            if fingerprint_file(path).sha256 != seen.sha256:
                 raise _Moved
 
         try:

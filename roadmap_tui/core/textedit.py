@@ -49,11 +49,9 @@ from roadmap_tui.core.regionedit import (
 from roadmap_tui.core.tomllex import LexError, lex_sections
 from roadmap_tui.core.tomlscan import (
     Ambiguous,
+    FastScan,
     Header,
     exact_headers,
-    has_multiline_strings,
-    header_before,
-    headers_from,
     id_lines,
 )
 
@@ -123,14 +121,15 @@ def _region_end(headers: Iterator[Header], table: str, size: int) -> tuple[int, 
 
 
 def _locate_fast(data: bytes, table: str, element_id: str, floor: int) -> _Located | None:
+    scan = FastScan(data, floor)
     found: list[Header] = []
-    for line in id_lines(data, element_id):
-        header = header_before(data, line, floor)
+    for line in scan.id_lines(element_id):
+        header = scan.header_before(line)
         if header is not None and header.key == (table,) and header.aot:
             found.append(header)
     if len(found) != 1:
         return None
-    end, sound = _region_end(headers_from(data, found[0].end), table, len(data))
+    end, sound = _region_end(scan.headers_from(found[0].end), table, len(data))
     return _Located(found[0].start, end, False, sound)
 
 
@@ -331,13 +330,12 @@ def _verify_file(
 def _candidates(data: bytes, table: str, element_id: str, floor: int) -> Iterator[_Located]:
     """Where the element may be, cheapest way first; the edit checks the id each time."""
     headers: list[Header] | None = None
-    if not has_multiline_strings(data):
-        try:
-            fast = _locate_fast(data, table, element_id, floor)
-        except Ambiguous:
-            fast = None
-        if fast is not None:
-            yield fast
+    try:
+        fast = _locate_fast(data, table, element_id, floor)
+    except Ambiguous:
+        fast = None
+    if fast is not None:
+        yield fast
     headers = exact_headers(data, floor)
     if headers is not None:
         exact = _locate_exact(data, table, element_id, headers)
