@@ -47,7 +47,7 @@ def test_check_json(write, capsys) -> None:  # type: ignore[no-untyped-def]
         "path": str(path),
         "line": 14,
         "col": 9,
-        "message": "expected a string, found an integer",
+        "message": "owner: expected a string, found an integer",
         "hint": None,
         "severity": "error",
     }

@@ -70,15 +70,15 @@ status = "done"
         ),
         (
             '[[items]]\nid = "a"\ntitle = "x"\ntrack = "dx"\ndate = "R8"\nstatus = "finished"\n',
-            "r.toml:14:10: 'finished' is not one of: planned, in-progress, done, blocked, cancelled",
+            "r.toml:14:10: status: 'finished' is not one of: planned, in-progress, done, blocked, cancelled",
         ),
         (
             '[[items]]\nid = "a"\ntitle = "x"\ntrack = "dx"\ndate = "R8"\nprogress = 140\n',
-            "r.toml:14:12: 140 is out of range 0..100",
+            "r.toml:14:12: progress: 140 is out of range 0..100",
         ),
         (
             '[[items]]\nid = "a"\ntitle = "x"\ntrack = "dx"\ndate = "R8"\nprogress = "50%"\n',
-            "r.toml:14:12: expected an integer, found a string",
+            "r.toml:14:12: progress: expected an integer, found a string",
         ),
         (
             '[[items]]\nid = "a"\ntitle = "x"\ntrack = "dz"\ndate = "R8"\n',
@@ -98,7 +98,7 @@ status = "done"
         ),
         (
             '[[items]]\nid = "a b"\ntitle = "x"\ntrack = "dx"\ndate = "R8"\n',
-            "r.toml:10:6: 'a b' is not a valid id (hint: use letters, digits, '.', '_' and '-')",
+            "r.toml:10:6: id: 'a b' is not a valid id (hint: use letters, digits, '.', '_' and '-')",
         ),
         (
             '[[items]]\nid = "a"\ntrack = "dx"\ndate = "R8"\n',

@@ -85,6 +85,16 @@ _TYPE_WORDS = {
 }
 
 
+def _name(path: KeyPath) -> str:
+    """``"owner: "`` or ``"tags[2]: "``: which value a message is about, read without
+    the editor (CI logs, the errors panel)."""
+    index = ""
+    while path and isinstance(path[-1], int):
+        index = f"[{path[-1]}]" + index
+        path = path[:-1]
+    return f"{path[-1]}{index}: " if path else ""
+
+
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     # Short ids ("dx" for "dz") differ by one letter in half their length.
     cutoff = 0.5 if len(word) <= 4 else 0.6
@@ -155,7 +165,7 @@ class _Compiler:
             def type_check(v: Any, p: KeyPath, out: list[Finding]) -> bool:
                 if any(_is_type(v, n) for n in names):
                     return True
-                out.append((p, f"expected {words}, found {describe(v)}", None))
+                out.append((p, f"{_name(p)}expected {words}, found {describe(v)}", None))
                 return False
         else:
             type_check = None  # type: ignore[assignment]
@@ -170,7 +180,7 @@ class _Compiler:
                         if isinstance(v, str)
                         else None
                     )
-                    out.append((p, f"'{v}' is not one of: {listing}", hint))
+                    out.append((p, f"{_name(p)}'{v}' is not one of: {listing}", hint))
 
             checks.append(enum)
         lo, hi, xlo = node.get("minimum"), node.get("maximum"), node.get("exclusiveMinimum")
@@ -181,9 +191,9 @@ class _Compiler:
                     return
                 if lo is not None and v < lo or hi is not None and v > hi:
                     rng = f"{lo if lo is not None else '…'}..{hi if hi is not None else '…'}"
-                    out.append((p, f"{v} is out of range {rng}", None))
+                    out.append((p, f"{_name(p)}{v} is out of range {rng}", None))
                 elif xlo is not None and v <= xlo:
-                    out.append((p, f"{v} must be greater than {xlo}", None))
+                    out.append((p, f"{_name(p)}{v} must be greater than {xlo}", None))
 
             checks.append(bounds)
         if "pattern" in node or "maxLength" in node:
@@ -194,10 +204,14 @@ class _Compiler:
                 if not isinstance(v, str):
                     return
                 if maxlen is not None and len(v) > maxlen:
-                    out.append((p, f"longer than {maxlen} characters", None))
+                    out.append((p, f"{_name(p)}longer than {maxlen} characters", None))
                 elif rx is not None and not rx.search(v):
                     out.append(
-                        (p, f"'{v}' is not a valid id", "use letters, digits, '.', '_' and '-'")
+                        (
+                            p,
+                            f"{_name(p)}'{v}' is not a valid id",
+                            "use letters, digits, '.', '_' and '-'",
+                        )
                     )
 
             checks.append(string)
