@@ -36,6 +36,9 @@ Report = Callable[[KeyPath, str, "str | None"], None]
 _STATUS = {s.value: s for s in Status}
 _DIRECTION = {d.value: d for d in Direction}
 _KIND = {k.value: k for k in Kind}
+_ABSENT: Any = object()
+#: date values that may be looked up in the period cache (bool and datetime may not)
+_CACHEABLE = frozenset({str, int, _dt.date})
 #: The order :meth:`_Builder.item` passes Item's fields in; checked once at import so
 #: a reordered model fails loudly instead of filling the wrong fields.
 _ITEM_FIELDS = ("id", "title", "roadmap_id", "track_id", "kind", "start", "end", "status",
@@ -66,20 +69,33 @@ def _source(value: Any) -> Source | None:
     return None
 
 
+#: date value -> period, per fiscal-year start month, shared by every file of a load:
+#: a folder repeats a few thousand date values, and a dict lookup is a fraction of a
+#: call to parse_period. Bounded: cleared when it grows past _PERIODS_MAX values.
+_PERIODS: dict[int, dict[str | int | _dt.date, Period]] = {}
+_PERIODS_MAX = 200_000
+
+
+def _periods_for(fy_month: int) -> dict[str | int | _dt.date, Period]:
+    known = _PERIODS.setdefault(fy_month, {})
+    if len(known) > _PERIODS_MAX:
+        known.clear()
+    return known
+
+
 class _Builder:
     def __init__(self, path: str, report: Report) -> None:
         self.path = path
         self.report = report
         self.fy_month = 4
-        #: date value -> period, for this file's fiscal-year start (set before any item)
+        #: date value -> period for this file's fiscal-year start (set before any item)
         self.periods: dict[str | int | _dt.date, Period] = {}
         self.track_set: frozenset[str] = frozenset()
 
     def period(self, value: Any, at: KeyPath, key: str) -> Period | None:
         """The period ``value`` names; a bad date is reported at ``at + (key,)``.
 
-        Why a cache here as well as in :mod:`dates`: a 10,000-item file repeats a few
-        hundred date values, and a dict lookup is a fraction of a call to parse_period.
+        Looked up in :data:`_PERIODS` first (see there), then parsed.
         """
         if value is None:
             return None
@@ -113,6 +129,7 @@ class _Builder:
             if type(soon) is int and soon >= 0:
                 calendar.due_soon_days = soon
         self.fy_month = calendar.fiscal_year_start_month
+        self.periods = _periods_for(self.fy_month)
         roadmap = Roadmap(
             id=head["id"],
             title=_str(head.get("title")),
@@ -159,10 +176,12 @@ class _Builder:
         )
 
     def item(self, raw: Any, roadmap_id: str, track_ids: list[str], at: KeyPath) -> Item | None:
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        # Runs once per item (100,000 times for a big folder): each key is read once.
+        if not isinstance(raw, dict):
             return None
-        track = raw.get("track")
-        if not isinstance(track, str):
+        get = raw.get
+        track = get("track")
+        if not isinstance(get("id"), str) or not isinstance(track, str):
             return None
         if track not in self.track_set:
             hint = did_you_mean(track, track_ids) or (
@@ -170,18 +189,20 @@ class _Builder:
             )
             self.report(at + ("track",), f"unknown track '{track}'", hint)
             return None
-        kind_text = raw.get("kind")
-        has_date = "date" in raw
-        has_span = "start" in raw or "end" in raw
+        kind_text = get("kind")
+        when, first, last = get("date", _ABSENT), get("start", _ABSENT), get("end", _ABSENT)
+        has_date = when is not _ABSENT
+        has_span = first is not _ABSENT or last is not _ABSENT
         if kind_text is None:
             kind = Kind.MILESTONE if has_date and not has_span else Kind.PHASE
         elif kind_text in _KIND:
             kind = _KIND[kind_text]
         else:
             return None  # schema reported it
+        periods = self.periods
         if kind is Kind.MILESTONE:
             if has_span:
-                key = "start" if "start" in raw else "end"
+                key = "start" if first is not _ABSENT else "end"
                 self.report(
                     at + (key,),
                     f"a milestone has 'date', not '{key}'",
@@ -191,7 +212,10 @@ class _Builder:
             if not has_date:
                 self.report(at, f"milestone '{raw['id']}' has no 'date'", None)
                 return None
-            start = end = self.period(raw["date"], at, "date")
+            start = periods.get(when) if type(when) in _CACHEABLE else None
+            if start is None:
+                start = self.period(when, at, "date")
+            end = start
         else:
             if has_date:
                 self.report(
@@ -203,11 +227,15 @@ class _Builder:
             if not has_span:
                 self.report(at, f"phase '{raw['id']}' has no 'start' or 'end'", None)
                 return None
-            start = self.period(raw.get("start"), at, "start")
-            end = self.period(raw.get("end"), at, "end")
-            if "start" not in raw:
+            start = periods.get(first) if type(first) in _CACHEABLE else None
+            if start is None and first is not _ABSENT:
+                start = self.period(first, at, "start")
+            end = periods.get(last) if type(last) in _CACHEABLE else None
+            if end is None and last is not _ABSENT:
+                end = self.period(last, at, "end")
+            if first is _ABSENT:
                 start = end
-            if "end" not in raw:
+            if last is _ABSENT:
                 end = start
             if start is not None and end is not None and end.end < start.start:
                 self.report(
@@ -218,7 +246,6 @@ class _Builder:
                 return None
         if start is None or end is None:
             return None
-        get = raw.get  # this method runs once per item: keep the per-key work minimal
         status_text = get("status", "planned")
         status = _STATUS.get(status_text) if isinstance(status_text, str) else None
         if status is None:

@@ -45,13 +45,16 @@ def check_folder(folder: RoadmapFolder, reports: Mapping[str, FileReport]) -> No
     where_item: dict[str, tuple[str, int]] = {}
     kpi_refs: list[tuple[str, KeyPath, tuple[str, ...]]] = []
     by_id = folder.items_by_id
+    setdefault = by_id.setdefault
     for roadmap in folder.roadmaps:
         report = reports.get(roadmap.path)
+        items = roadmap.items
         indices = report.item_indices if report else []
+        if len(indices) < len(items):
+            indices = [*indices, *range(len(indices), len(items))]
         path = roadmap.path
-        for k, item in enumerate(roadmap.items):
-            first_item = by_id.setdefault(item.id, item)
-            index = indices[k] if k < len(indices) else k
+        for item, index in zip(items, indices, strict=False):  # padded above
+            first_item = setdefault(item.id, item)
             if first_item is not item:
                 where = first_item.location or roadmap.path
                 add(
@@ -61,7 +64,8 @@ def check_folder(folder: RoadmapFolder, reports: Mapping[str, FileReport]) -> No
                     "ids must be unique across the whole folder",
                 )
                 continue
-            where_item[item.id] = (path, index)
+            if item.depends_on:  # only items with dependencies can be reported below
+                where_item[item.id] = (path, index)
         for track in roadmap.tracks:
             folder.tracks_by_key[(roadmap.id, track.id)] = track
         kpi_indices = report.kpi_indices if report else []

@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from roadmap_tui.core.tomlpos import KeyPath
@@ -25,6 +25,7 @@ from roadmap_tui.core.tomlpos import KeyPath
 #: (key path, message, hint); the message is about the key's value unless it
 #: names the key itself (unknown / missing key)
 Finding = tuple[KeyPath, str, str | None]
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 Check = Callable[[Any, KeyPath, list[Finding]], None]
 #: a quick test that never builds key paths: True means the full check finds nothing
 Accept = Callable[[Any], bool]
@@ -355,15 +356,20 @@ class _Compiler:
 
 
 def load_schema() -> dict[str, Any]:
-    """The JSON Schema shipped in the package."""
-    text = resources.files("roadmap_tui.schema").joinpath("roadmap.schema.json").read_text("utf-8")
+    """The JSON Schema shipped in the package.
+
+    Read by path next to this package (as the loader finds the bundled roadmaps):
+    importlib.resources costs more to import than ``roadmap check`` spends on a file.
+    """
+    text = (SCHEMA_DIR / "roadmap.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
 
 @cache
 def _validator() -> Check:
-    return _Compiler(load_schema()).compile(load_schema())
+    schema = load_schema()
+    return _Compiler(schema).compile(schema)
 
 
 def validate(document: dict[str, Any]) -> list[Finding]:
