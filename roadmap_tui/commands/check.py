@@ -8,7 +8,7 @@ import sys
 
 from roadmap_tui.cli import add_common
 from roadmap_tui.commands.common import EXIT_OK, EXIT_PROBLEMS, UsageError, fail, paths_of
-from roadmap_tui.core.loader import assemble, discover, load_file
+from roadmap_tui.core.loader import assemble, discover, load_file, paused_gc
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -21,7 +21,8 @@ def run(args: argparse.Namespace) -> int:
         files = discover(paths_of(args))
     except UsageError as exc:
         return fail(str(exc))
-    folder = assemble([load_file(p) for p in files])
+    with paused_gc():  # across files too: the collector would rescan what loaded so far
+        folder = assemble([load_file(p) for p in files])
     items = sum(len(r.items) for r in folder.roadmaps)
     kpis = sum(len(r.kpis) for r in folder.roadmaps)
     if args.format == "json":

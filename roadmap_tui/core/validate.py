@@ -27,8 +27,8 @@ from roadmap_tui.core.tomlpos import KeyPath
 Finding = tuple[KeyPath, str, str | None]
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 Check = Callable[[Any, KeyPath, list[Finding]], None]
-#: a quick test that never builds key paths: True means the full check finds nothing
-Accept = Callable[[Any], bool]
+#: a quick test that never builds key paths: truthy means the full check finds nothing
+Accept = Callable[[Any], object]
 #: (the exact Python types that can pass, a further test or None)
 Spec = tuple[frozenset[type], Accept | None]
 _PY_TYPES: dict[str, tuple[type, ...]] = {
@@ -309,9 +309,15 @@ class _Compiler:
         if "pattern" in node or "maxLength" in node:
             # Only a str takes the fast path (a TOML date here goes the full way).
             types = types & {str}
-            search = re.compile(node.get("pattern", "")).search
-            most = node.get("maxLength", 2**63)
-            tests.append(lambda v: len(v) <= most and search(v) is not None)
+            pattern, most = node.get("pattern", ""), node.get("maxLength")
+            if most is not None and re.fullmatch(r"\^[^|]*\$", pattern):
+                # An anchored id pattern and its length limit as one regex: a C call
+                # per key instead of a Python function (ids are checked 100,000 times).
+                both = re.compile(rf"^(?=[\s\S]{{0,{most}}}\Z)(?:{pattern[1:-1]})$")
+                tests.append(both.match)
+            else:
+                search, limit = re.compile(pattern).search, 2**63 if most is None else most
+                tests.append(lambda v: len(v) <= limit and search(v) is not None)
         if "items" in node:
             each_types, each_ok = self.spec(node["items"])
 
