@@ -68,6 +68,10 @@ def check_throughput(folder: Path, items: int, mbytes: float, runs: int) -> list
     )
     ratio = median(base) / median(check)
     problems = sum(int(d["problems"]) for d in details)  # type: ignore[call-overload]
+    # Throughput is judged from 10k items up: below, fixed costs (argument parsing,
+    # compiling the schema, ~15 ms) are most of the time of both.
+    judged = items >= 10_000
+    note = spread(check) if judged else f"fixed costs dominate; {spread(check)}"
     return [
         Row(
             "5 check throughput",
@@ -75,9 +79,9 @@ def check_throughput(folder: Path, items: int, mbytes: float, runs: int) -> list
             f"{secs(median(check))} ({mbytes / median(check):.1f} MB/s)",
             f"tomllib {secs(median(base))} ({mbytes / median(base):.1f} MB/s)",
             f"{ratio:.2f}×",
-            "≥ 0.8×",
-            ratio >= 0.8,
-            f"{spread(check)}; {problems} problems reported" if problems else spread(check),
+            "≥ 0.8×" if judged else "",
+            ratio >= 0.8 if judged else None,
+            f"{note}; {problems} problems reported" if problems else note,
         )
     ]
 

@@ -21,6 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_BUILT = "n/a (not built yet)"
+#: Where the measured children run: their ``roadmap_tui`` is imported from here (the
+#: current directory comes first on ``sys.path``). ``--code-root`` points it at another
+#: checkout to measure before/after; the ``bench`` package always comes from ROOT.
+CODE = {"root": ROOT}
+
+
+def code_root() -> Path:
+    """The checkout whose ``roadmap_tui`` the children measure."""
+    return CODE["root"]
 
 
 @dataclass(slots=True)
@@ -84,7 +93,7 @@ def run_child(code: str, *args: str, env: dict[str, str] | None = None,
         [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=code_root(),
         env=env or child_env(),
         timeout=timeout,
     )
@@ -100,7 +109,7 @@ def wall_time(argv: Sequence[str], env: dict[str, str] | None = None) -> float:
     """Seconds from spawning ``argv`` until it exits (output discarded)."""
     start = time.perf_counter()
     subprocess.run(
-        list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+        list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=code_root(),
         env=env or child_env(), check=False, timeout=600,
     )  # fmt: skip
     return time.perf_counter() - start

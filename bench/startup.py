@@ -11,15 +11,28 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.measure import ROOT, Row, child_env, interleave, median, ms, say, wall_time
+from bench.measure import (
+    ROOT,
+    Row,
+    child_env,
+    code_root,
+    interleave,
+    median,
+    ms,
+    say,
+    wall_time,
+)
 
 BUNDLED = ROOT / "roadmap_tui" / "bundled"
 
 
 def roadmap_argv() -> list[str]:
-    """How a user starts the command: the ``roadmap`` console script of this interpreter."""
+    """How a user starts the command: the ``roadmap`` console script of this interpreter
+    (``python -m roadmap_tui`` when measuring another checkout)."""
     script = Path(sys.executable).parent / "roadmap"
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "roadmap_tui"]
+    if script.is_file() and code_root() == ROOT:
+        return [str(script)]
+    return [sys.executable, "-m", "roadmap_tui"]
 
 
 def _ui_modules_loaded(args: list[str]) -> list[str]:
@@ -32,7 +45,11 @@ def _ui_modules_loaded(args: list[str]) -> list[str]:
         "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'})))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=child_env()
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=code_root(),
+        env=child_env(),
     )
     return [m for m in result.stdout.strip().split(",") if m]
 
@@ -42,7 +59,7 @@ def import_offenders(args: list[str], top: int = 6) -> tuple[float, list[tuple[s
     code = f"from roadmap_tui.cli import main; main({args!r})"
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code],
-        capture_output=True, text=True, cwd=ROOT, env=child_env(),
+        capture_output=True, text=True, cwd=code_root(), env=child_env(),
     )  # fmt: skip
     selfs: list[tuple[str, float]] = []
     total = 0.0

@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 SIZE = (120, 36)
+_ALTERNATE = {"zoom": ("minus", "plus"), "right": ("right", "left"),
+              "pagedown": ("pagedown", "pageup")}  # fmt: skip
 
 
 def _shows_items(app: Any) -> bool:
@@ -50,7 +52,17 @@ def main() -> int:
     parser.add_argument("spawn", type=float)
     parser.add_argument("--keys", default="")
     parser.add_argument("--presses", type=int, default=20)
+    parser.add_argument("--cache", help="load through the load cache kept in this folder")
     args = parser.parse_args()
+    if args.cache:
+        # The app may not pass cache=True yet: make every load_paths call use the cache.
+        import functools
+        import os
+
+        from roadmap_tui.core import loader
+
+        os.environ["ROADMAP_CACHE_DIR"] = args.cache
+        loader.load_paths = functools.partial(loader.load_paths, cache=True)
 
     from textual import events
     from textual.app import App, ComposeResult
@@ -102,8 +114,8 @@ def main() -> int:
         for key in keys:
             times: list[float] = []
             for n in range(args.presses):
-                # zoom alternates out / in so every press changes the screen
-                name = ("minus" if n % 2 == 0 else "plus") if key == "zoom" else key
+                # alternate directions so every press changes the screen (no end is reached)
+                name = _ALTERNATE.get(key, (key, key))[n % 2]
                 char = {"minus": "-", "plus": "+"}.get(name)
                 frame_ready.clear()
                 event = events.Key(name, char)
@@ -112,7 +124,7 @@ def main() -> int:
                 assert app._driver is not None
                 app._driver.send_message(event)
                 try:
-                    await asyncio.wait_for(frame_ready.wait(), timeout=5)
+                    await asyncio.wait_for(frame_ready.wait(), timeout=1)
                 except TimeoutError:
                     continue  # the key changed nothing on screen: no frame to time
                 times.append(frames[-1] - start)
