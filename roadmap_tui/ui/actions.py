@@ -5,7 +5,8 @@ the active view), its keys, a short footer label and a longer help text. Binding
 the ``?`` screen and the command palette are all generated from :data:`ACTIONS`, so
 nothing can be bound without also being in the palette.
 
-Keys ``s`` (status picker), ``u`` (undo) and ``K`` (KPI view) are left for later issues.
+``s`` (status picker) and ``u`` (undo) run on the app, which hands them to the file
+keeper (:mod:`roadmap_tui.ui.writer`).
 Descriptions are English source text; they are translated where they are shown.
 """
 
@@ -86,6 +87,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                N_("List: reverse the sort order")),
     ActionSpec("errors", "workspace", "toggle_errors", "e", N_("Errors"),
                N_("Show or hide the panel of load problems")),
+    # status changes: written to the item's file (a minimal diff), undone the same way
+    ActionSpec("status", "app", "change_status", "s", N_("Status"),
+               N_("Change the selected item's status: new status, note, progress, date")),
+    ActionSpec("undo", "app", "undo", "u", N_("Undo"),
+               N_("Undo the last status change of this session (again: the one before)")),
     # the app
     ActionSpec("help", "app", "help", "question_mark", N_("Help"),
                N_("Keys, the filter syntax and what the marks mean"), show=True,

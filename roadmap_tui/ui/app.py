@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -24,6 +25,10 @@ from roadmap_tui.ui.palette import RoadmapCommands
 from roadmap_tui.ui.themes import DARK, LIGHT, STATUS_DEFAULTS, THEME_NAMES, THEMES
 from roadmap_tui.ui.timeline_layout import AxisStyle
 from roadmap_tui.ui.workspace import Workspace
+from roadmap_tui.ui.writer import WATCH_INTERVAL, RoadmapFiles
+
+if TYPE_CHECKING:
+    from roadmap_tui.ui.watch import LoadedFiles
 
 
 class RoadmapApp(App[int]):
@@ -45,8 +50,12 @@ class RoadmapApp(App[int]):
         theme: str = "dark",
         baseline: RoadmapFolder | None = None,
         folder: RoadmapFolder | None = None,
+        watch_interval: float | None = None,
     ) -> None:
         super().__init__()
+        if watch_interval is None:
+            watch_interval = WATCH_INTERVAL if folder is None else 0
+        self.watch_interval = watch_interval
         self.paths = list(paths)
         self.as_of = as_of
         self.lang = lang
@@ -67,6 +76,7 @@ class RoadmapApp(App[int]):
             id="workspace",
         )  # fmt: skip
         yield Footer()
+        yield RoadmapFiles(watch_interval=self.watch_interval, id="files")
 
     def on_mount(self) -> None:
         if self._initial_folder is not None:
@@ -76,12 +86,13 @@ class RoadmapApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        from roadmap_tui.core.loader import load_paths
+        from roadmap_tui.ui.watch import load_files
 
-        self.post_message(FolderLoaded(load_paths(self.paths)))
+        files = load_files(self.paths)
+        self.post_message(FolderLoaded(files.folder, files))
 
     def on_folder_loaded(self, message: FolderLoaded) -> None:
-        self.reload(message.folder)
+        self.reload(message.folder, files=message.files)
 
     @property
     def workspace(self) -> Workspace:
@@ -91,9 +102,19 @@ class RoadmapApp(App[int]):
     def folder(self) -> RoadmapFolder | None:
         return self.workspace.folder
 
-    def reload(self, folder: RoadmapFolder) -> None:
-        """Show ``folder`` instead of the current one, keeping the selected item."""
+    @property
+    def files(self) -> RoadmapFiles:
+        """The keeper of the files on screen: status changes, undo, changes on disk."""
+        return self.screen_stack[0].query_one(RoadmapFiles)
+
+    def reload(self, folder: RoadmapFolder, *, files: LoadedFiles | None = None) -> None:
+        """Show ``folder`` instead of the current one, keeping the selected item.
+
+        ``files``: the per-file loads behind ``folder`` (see :mod:`roadmap_tui.ui.watch`).
+        """
         self.workspace.folder = folder
+        if files is not None:
+            self.files.adopt(files)
 
     def set_baseline(self, baseline: RoadmapFolder | None) -> None:
         """Draw ghost bars and slip against ``baseline`` (None removes them)."""
@@ -121,6 +142,15 @@ class RoadmapApp(App[int]):
         """Dark ⇄ light."""
         self.theme = LIGHT if self.theme == DARK else DARK
 
+    def action_change_status(self) -> None:
+        """The status picker for the selected item (s); the change is written to its file."""
+        if self.screen is self.screen_stack[0]:
+            self.files.pick_status()
+
+    def action_undo(self) -> None:
+        """Take back the last status change of this session (u)."""
+        self.files.undo()
+
 
 def create_app(
     paths: Sequence[Path],
@@ -130,14 +160,18 @@ def create_app(
     theme: str = "dark",
     baseline: RoadmapFolder | None = None,
     folder: RoadmapFolder | None = None,
+    watch_interval: float | None = None,
 ) -> RoadmapApp:
     """The app for ``paths`` as of ``as_of``; ``folder`` skips loading (tests, reload).
 
     ``baseline`` is the folder at a baseline revision: ghost bars, slip markers and a
-    slip column are drawn against it.
+    slip column are drawn against it. ``watch_interval``: seconds between checks for
+    files changed on disk — by default 1.5 when the app loads ``paths`` itself and never
+    when ``folder`` is given; 0 never (``app.files.check_now()`` checks at once).
     """
     set_lang(lang)
-    return RoadmapApp(paths, as_of, lang=lang, theme=theme, baseline=baseline, folder=folder)
+    return RoadmapApp(paths, as_of, lang=lang, theme=theme, baseline=baseline, folder=folder,
+                      watch_interval=watch_interval)  # fmt: skip
 
 
 __all__ = ["RoadmapApp", "create_app"]

@@ -22,7 +22,9 @@ def problems_text(problems: list[Problem]) -> Text:
     for n, problem in enumerate(problems):
         if n:
             text.append("\n")
-        text.append(f"{problem.path}:{problem.line}:{problem.col}: ", style="bold")
+        # line 0 is about the whole file (unreadable, stale): no position to show
+        where = f"{problem.path}:{problem.line}:{problem.col}" if problem.line else problem.path
+        text.append(f"{where}: ", style="bold")
         text.append(problem.message)
         if problem.hint:
             text.append(f" (hint: {problem.hint})", style="italic")

@@ -5,10 +5,15 @@ Workers never touch widgets: they post one of these, and a handler changes state
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from roadmap_tui.core.model import RoadmapFolder
 from roadmap_tui.ui.state import FolderView
+
+if TYPE_CHECKING:
+    from roadmap_tui.ui.watch import LoadedFiles
 
 
 class ItemHighlighted(Message):
@@ -28,11 +33,16 @@ class OpenDetails(Message):
 
 
 class FolderLoaded(Message):
-    """The loader worker finished: here is the folder (with its problems)."""
+    """The loader worker finished: here is the folder (with its problems).
 
-    def __init__(self, folder: RoadmapFolder) -> None:
+    ``files``: the per-file loads it was assembled from, when the sender has them (the
+    app's own load does); the file keeper then needs no second load to write or watch.
+    """
+
+    def __init__(self, folder: RoadmapFolder, files: LoadedFiles | None = None) -> None:
         super().__init__()
         self.folder = folder
+        self.files = files
 
 
 class ViewReady(Message):

@@ -10,6 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from roadmap_tui.i18n import _
 from roadmap_tui.ui.actions import ACTIONS, ActionSpec, first_key
@@ -37,7 +38,7 @@ class RoadmapCommands(Provider):
     async def discover(self) -> Hits:
         for spec in ACTIONS:
             yield DiscoveryHit(
-                self._title(spec),
+                escape(self._title(spec)),
                 partial(self.roadmap_app.run_spec, spec),
                 help=_(spec.help),
             )
@@ -48,7 +49,8 @@ class RoadmapCommands(Provider):
             title = self._title(spec)
             score = max(matcher.match(title), matcher.match(_(spec.help)) * 0.8)
             if score > 0:
-                yield Hit(score, matcher.highlight(title),
+                # escaped: the palette reads titles as markup, and "[/]", "[s]" are tags
+                yield Hit(score, matcher.highlight(escape(title)),
                           partial(self.roadmap_app.run_spec, spec), text=title,
                           help=_(spec.help))  # fmt: skip
         async for hit in self._items(query):
@@ -65,7 +67,8 @@ class RoadmapCommands(Provider):
             title = item.title_for(view.lang)
             if needle in item.id.casefold() or needle in title.casefold():
                 label = _("Go to {id}  {title}").format(id=item.id, title=title)
-                yield Hit(0.5, label, partial(self.roadmap_app.go_to_item, item.id), text=label)
+                yield Hit(0.5, escape(label), partial(self.roadmap_app.go_to_item, item.id),
+                          text=label)  # fmt: skip
                 found += 1
                 if found >= MAX_ITEM_HITS:
                     return
