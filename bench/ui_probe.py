@@ -55,7 +55,8 @@ def main() -> int:
     parser.add_argument("--cache", help="load through the load cache kept in this folder")
     args = parser.parse_args()
     if args.cache:
-        # The app may not pass cache=True yet: make every load_paths call use the cache.
+        # The app may not pass cache=True yet: make every load use the cache. Patched
+        # before the app's modules are imported, so their own imports bind these.
         import functools
         import os
 
@@ -63,6 +64,7 @@ def main() -> int:
 
         os.environ["ROADMAP_CACHE_DIR"] = args.cache
         loader.load_paths = functools.partial(loader.load_paths, cache=True)
+        loader.load_file = functools.partial(loader.load_file, cache=True)
 
     from textual import events
     from textual.app import App, ComposeResult
