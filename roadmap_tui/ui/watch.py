@@ -148,10 +148,14 @@ def _state(report: FileReport, before: FileState | None) -> FileState:
     return FileState(report, report, report.fingerprint)
 
 
-def load_files(paths: Sequence[str | Path]) -> LoadedFiles:
-    """Load every roadmap file under ``paths`` (what the app does at start)."""
+def load_files(paths: Sequence[str | Path], *, cache: bool = False) -> LoadedFiles:
+    """Load every roadmap file under ``paths`` (what the app does at start).
+
+    ``cache``: through the loader's cache of models built before (see
+    :mod:`roadmap_tui.core.loadcache`); reports from it keep their text, so writes stay fast.
+    """
     given = tuple(Path(p) for p in paths)
-    states = {str(p): _state(load_file(p), None) for p in discover(given)}
+    states = {str(p): _state(load_file(p, cache=cache), None) for p in discover(given)}
     return _assembled(given, states, complete=True, discovers=True)
 
 
