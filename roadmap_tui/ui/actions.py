@@ -17,7 +17,7 @@ from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-Scope = Literal["app", "workspace", "view"]
+Scope = Literal["app", "workspace", "view", "kpi"]
 
 
 def N_(text: str) -> str:
@@ -92,7 +92,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
                N_("Change the selected item's status: new status, note, progress, date")),
     ActionSpec("undo", "app", "undo", "u", N_("Undo"),
                N_("Undo the last status change of this session (again: the one before)")),
+    # the KPI view (K): its own screen; the cursor keys are the view's
+    ActionSpec("kpi-add", "kpi", "add_actual", "a", N_("Add actual"),
+               N_("KPI view: record an actual value (value, date, note) in the KPI's file"),
+               show=True),
+    ActionSpec("kpi-related", "kpi", "related", "enter", N_("Related items"),
+               N_("KPI view: show the items the KPI is related to"), show=True),
+    ActionSpec("kpi-dates", "kpi", "toggle_dates", "d", N_("Date style"),
+               N_("KPI view: 和暦 and 年度 ⇄ ISO dates and FY")),
+    ActionSpec("kpi-close", "kpi", "close", "escape,K", N_("Back"),
+               N_("KPI view: back to the roadmaps"), show=True, key_display="esc"),
     # the app
+    ActionSpec("kpi-view", "app", "kpi_view", "K", N_("KPIs"),
+               N_("KPI view: every indicator's baseline → target, latest actual, attainment"),
+               show=True),
+    ActionSpec("switch-language", "app", "switch_language", "", N_("Switch language / 言語切替"),
+               N_("日本語 ⇄ English: every label, date and title (palette only)")),
     ActionSpec("help", "app", "help", "question_mark", N_("Help"),
                N_("Keys, the filter syntax and what the marks mean"), show=True,
                key_display="?"),
@@ -115,7 +130,7 @@ def bindings(scope: Scope) -> list[BindingType]:
             id=spec.id,
         )
         for spec in ACTIONS
-        if spec.scope == scope
+        if spec.scope == scope and spec.keys  # no keys: a palette-only command
     ]
 
 

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.widgets import Footer
 
 from roadmap_tui.core.model import RoadmapFolder
 from roadmap_tui.i18n import set_lang
 from roadmap_tui.ui.actions import ActionSpec, bindings
 from roadmap_tui.ui.help import HelpScreen
+from roadmap_tui.ui.language import TranslatedFooter
 from roadmap_tui.ui.messages import FolderLoaded
 from roadmap_tui.ui.palette import RoadmapCommands
 from roadmap_tui.ui.themes import DARK, LIGHT, STATUS_DEFAULTS, THEME_NAMES, THEMES
@@ -75,7 +75,7 @@ class RoadmapApp(App[int]):
             as_of=self.as_of, lang=self.lang, baseline=self._baseline, axis_style=axis,
             id="workspace",
         )  # fmt: skip
-        yield Footer()
+        yield TranslatedFooter()
         yield RoadmapFiles(watch_interval=self.watch_interval, id="files")
 
     def on_mount(self) -> None:
@@ -96,7 +96,8 @@ class RoadmapApp(App[int]):
 
     @property
     def workspace(self) -> Workspace:
-        return self.query_one(Workspace)
+        # the first screen's: other screens (KPI view, details) may be on top of it
+        return self.screen_stack[0].query_one(Workspace)
 
     @property
     def folder(self) -> RoadmapFolder | None:
@@ -129,6 +130,11 @@ class RoadmapApp(App[int]):
 
     async def run_spec(self, spec: ActionSpec) -> None:
         """Run a palette command on the node its action belongs to."""
+        if spec.scope == "kpi":
+            from roadmap_tui.ui.kpi_view import run_kpi_action
+
+            await run_kpi_action(self, spec.action)
+            return
         workspace = self.workspace
         target = {"app": self, "workspace": workspace, "view": workspace.active_view}[spec.scope]
         await self.run_action(spec.action, target)
@@ -150,6 +156,19 @@ class RoadmapApp(App[int]):
     def action_undo(self) -> None:
         """Take back the last status change of this session (u)."""
         self.files.undo()
+
+    def action_kpi_view(self) -> None:
+        """The KPI view (K): bars, attainment, flags; related items; new actual values."""
+        from roadmap_tui.ui.kpi_view import KpiScreen, open_kpi_view
+
+        if not isinstance(self.screen, KpiScreen):
+            open_kpi_view(self)
+
+    def action_switch_language(self) -> None:
+        """日本語 ⇄ English, at run time (the palette's "Switch language / 言語切替")."""
+        from roadmap_tui.ui.language import other_language, switch_language
+
+        switch_language(self, other_language(self.lang))
 
 
 def create_app(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,8 +20,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from roadmap_tui.core.dates import Period, Precision, format_fiscal, format_iso, format_wareki
+from roadmap_tui.core.kpi import evaluate, related_kpis
 from roadmap_tui.core.model import Item
-from roadmap_tui.i18n import _
+from roadmap_tui.i18n import N_, _, kind_label, status_label
+from roadmap_tui.kpitext import summary_line
 from roadmap_tui.ui.state import FolderIndex, track_title
 from roadmap_tui.ui.timeline_layout import clean, is_coarse
 
@@ -59,7 +62,8 @@ def shown_path(path: str) -> str:
 
 
 def _field(text: Text, label: str, value: str | Text, style: str = "") -> None:
-    text.append(f"{label:<14}", style="bold")
+    # padded in cells, not characters: 種類 is two characters but four cells
+    text.append(label + " " * max(1, 14 - cell_len(label)), style="bold")
     if isinstance(value, Text):
         text.append_text(value)
     else:
@@ -93,7 +97,8 @@ def _flags_text(item: Item, index: FolderIndex, colors: dict[str, str]) -> Text:
 
 
 def _status_line(item: Item, index: FolderIndex, colors: dict[str, str]) -> Text:
-    out = Text(_(item.status.value), style=f"bold {colors['status-' + item.status.value]}")
+    out = Text(status_label(item.status.value),
+               style=f"bold {colors['status-' + item.status.value]}")  # fmt: skip
     if index.flags_of(item).overdue:
         out.append(" !", style=f"bold {colors['error']}")
     return out
@@ -115,7 +120,7 @@ def detail_text(
         text.append(clean(other) + "\n", style="italic")
     text.append("\n")
     _field(text, _("ID"), item.id)
-    _field(text, _("Kind"), _(item.kind.value))
+    _field(text, _("Kind"), kind_label(item.kind.value))
     _field(text, _("Roadmap"), roadmap.title_for(lang) if roadmap else item.roadmap_id)
     track_name = track_title(track, lang) if track else item.track_id
     if track is not None and track.group:
@@ -170,22 +175,18 @@ def _links(text: Text, item: Item, index: FolderIndex, lang: str) -> None:
                 text.append(f"  {dep_id}  ({_('missing')})\n")
                 continue
             text.append(f"  {dep.id}  ")
-            text.append(_(dep.status.value), style="bold")
+            text.append(status_label(dep.status.value), style="bold")
             text.append(f"  {clean(dep.title_for(lang))}\n")
 
 
 def _kpis(text: Text, item: Item, index: FolderIndex, lang: str) -> None:
-    related = [k for k in index.folder.kpis if item.id in k.related]
+    related = related_kpis(index.folder, item.id)
     if not related:
         return
     text.append("\n" + _("Related KPIs") + "\n", style="bold")
     for kpi in related:
-        latest = kpi.latest
-        now = f"{latest.value:g}{kpi.unit} ({format_iso(latest.date)})" if latest else "—"
-        target = kpi.target_value
-        goal = f"{target:g}{kpi.unit}" if target is not None else "—"
-        due = f" {_('by')} {format_iso(kpi.target.due)}" if kpi.target else ""
-        text.append(f"  {clean(kpi.title_for(lang))}: {now} → {goal}{due}\n")
+        # the same figures and words as the KPI view and `roadmap kpi`
+        text.append(f"  {clean(summary_line(evaluate(kpi, index.as_of), lang))}\n")
 
 
 def _history(text: Text, item: Item) -> None:
@@ -195,8 +196,8 @@ def _history(text: Text, item: Item) -> None:
     for entry in item.history:
         change = ""
         if entry.status is not None:
-            before = f"{_(entry.from_status.value)} → " if entry.from_status else ""
-            change = before + _(entry.status.value)
+            before = f"{status_label(entry.from_status.value)} → " if entry.from_status else ""
+            change = before + status_label(entry.status.value)
         if entry.progress is not None:
             change += f" {entry.progress}%"
         line = f"  {format_iso(entry.date)}  {change.strip()}"
@@ -211,7 +212,7 @@ class DetailScreen(ModalScreen[str | None]):
     """The details of one item; returns the id of a linked item to go to, or None."""
 
     BINDINGS = [
-        Binding("escape,q", "close", _("Close"), id="detail-close"),
+        Binding("escape,q", "close", N_("Close"), id="detail-close"),
     ]
     """Escape or q closes; enter on a linked item goes there."""
 

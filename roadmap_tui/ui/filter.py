@@ -14,14 +14,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
-from roadmap_tui.i18n import _
+from roadmap_tui.i18n import N_, _
 from roadmap_tui.ui.state import FolderView
 
 
 class FilterBar(Horizontal):
     """``/`` + an input + the match count (or what is wrong with the query)."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"), id="filter-cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="filter-cancel")]
     """Escape puts back the filter that was there before ``/``."""
 
     view: reactive[FolderView | None] = reactive(None)

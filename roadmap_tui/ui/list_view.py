@@ -24,7 +24,7 @@ from textual.strip import Strip
 from roadmap_tui.core.dates import format_iso
 from roadmap_tui.core.model import STATUSES, Item
 from roadmap_tui.core.schedule import Flags
-from roadmap_tui.i18n import _
+from roadmap_tui.i18n import _, status_label
 from roadmap_tui.ui.actions import N_, bindings
 from roadmap_tui.ui.messages import ItemHighlighted, OpenDetails, SortRequested
 from roadmap_tui.ui.state import FolderIndex, FolderView, track_title
@@ -74,7 +74,7 @@ COLUMNS: tuple[Column, ...] = (
            lambda i, _x, _l: format_iso(i.start)),
     Column("end", N_("End"), lambda i, _x, _l: i.due_day, lambda i, _x, _l: format_iso(i.end)),
     Column("status", N_("Status"), lambda i, _x, _l: STATUSES.index(i.status.value),
-           lambda i, _x, _l: _(i.status.value)),
+           lambda i, _x, _l: status_label(i.status.value)),
     Column("progress", N_("%"), lambda i, _x, _l: progress_of(i),
            lambda i, _x, _l: "" if i.progress is None else f"{i.progress}%", align_right=True),
     Column("slip", N_("Slip"), lambda i, x, _l: x.slip(i) or 0,
@@ -303,16 +303,20 @@ class ItemTable(ScrollView, can_focus=True):
         return strip
 
     def _header(self, columns: tuple[Column, ...], widths: list[int], width: int) -> Strip:
-        parts = []
+        style = self._style("header")
+        # gaps in a style of their own: an SVG screenshot then places each title at its cell
+        gap = style + Style(dim=True)
+        segments: list[Segment] = []
         for column, w in zip(columns, widths, strict=True):
             if not w:
                 continue
             title = _(column.title)
             if column.key == self.sort_column:
                 title += " ▼" if self.sort_reverse else " ▲"
-            parts.append(fit_cells(title, w))
-        style = self._style("header")
-        return Strip([Segment(" ".join(parts), style)]).adjust_cell_length(width, style)
+            if segments:
+                segments.append(Segment(" ", gap))
+            segments.append(Segment(fit_cells(title, w), style))
+        return Strip(segments).adjust_cell_length(width, style)
 
     def _row(
         self,
@@ -339,8 +343,8 @@ class ItemTable(ScrollView, can_focus=True):
             elif column.key in ("flags", "end") and (flags.overdue or flags.due_soon):
                 name = "overdue" if flags.overdue else "due-soon"
                 style = base + Style(color=self._style(name).color, bold=True)
-            if n:
-                segments.append(Segment(" ", base))
+            if n:  # a gap style of its own, as in the header
+                segments.append(Segment(" ", base + Style(dim=True)))
             segments.append(Segment(cell, style))
         return Strip(segments).adjust_cell_length(width, base)
 

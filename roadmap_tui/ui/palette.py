@@ -33,7 +33,8 @@ class RoadmapCommands(Provider):
         return self.app
 
     def _title(self, spec: ActionSpec) -> str:
-        return f"{_(spec.description)}  [{first_key(spec)}]"
+        key = first_key(spec)  # "" for a palette-only command
+        return f"{_(spec.description)}  [{key}]" if key else _(spec.description)
 
     async def discover(self) -> Hits:
         for spec in ACTIONS:

@@ -21,7 +21,7 @@ from rich.cells import cell_len, get_character_cell_size
 
 from roadmap_tui.core.dates import Precision, year_label
 from roadmap_tui.core.model import Item, Kind, Status
-from roadmap_tui.i18n import _
+from roadmap_tui.i18n import N_, _
 
 ELLIPSIS: Final = "…"
 
@@ -70,8 +70,8 @@ class AxisStyle(StrEnum):
 DAYS_PER_CELL: Final = {Zoom.MONTH: 3.05, Zoom.QUARTER: 9.13, Zoom.HALF: 18.27, Zoom.YEAR: 36.53}
 #: Written with this precision, an item's dates are a whole year: drawn as a light band.
 COARSE: Final = frozenset({Precision.YEAR, Precision.FISCAL_YEAR})
-_MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
+_MONTHS: Final = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+                  N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
