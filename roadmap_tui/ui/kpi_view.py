@@ -4,15 +4,13 @@ A screen over the roadmap views. It reads the folder from the workspace and redr
 whenever the workspace gets a new one (after a write, a reload or a language switch).
 ``enter`` shows the KPI's related items in the roadmap views (one item: the cursor
 goes there; several: a picker offers all of them as a filter, or one); ``a`` asks for
-an actual value (:mod:`roadmap_tui.ui.kpi_entry`) and writes it with
-:func:`roadmap_tui.commands.kpi_set.append_actual` in a worker thread — the same
-minimal-diff, crash-safe, conflict-checked write as ``roadmap kpi-set`` — then the
-folder is reloaded through :class:`~roadmap_tui.ui.messages.FolderLoaded`.
+an actual value (:mod:`roadmap_tui.ui.kpi_entry`) that the app's file keeper writes in
+a worker thread (:mod:`roadmap_tui.ui.kpi_write`: the same minimal-diff, crash-safe,
+conflict-checked write as ``roadmap kpi-set``, one file reloaded, ``u`` undoes it).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -20,23 +18,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from roadmap_tui.core.atomic import Fingerprint
-from roadmap_tui.core.dates import Period, Precision, format_wareki, parse_period
-from roadmap_tui.core.errors import ConflictError, UpdateError
+from roadmap_tui.core.dates import Period, Precision, format_wareki
 from roadmap_tui.core.model import KPI, RoadmapFolder
 from roadmap_tui.i18n import N_, _, date_style_for, ngettext, status_label
-from roadmap_tui.kpitext import format_date, kpi_text, value_text
+from roadmap_tui.kpitext import kpi_text, value_text
 from roadmap_tui.ui.actions import bindings
 from roadmap_tui.ui.kpi_entry import KpiActual, KpiEntryScreen
 from roadmap_tui.ui.kpi_layout import KpiRow, build_rows, counts_text
 from roadmap_tui.ui.kpi_table import KpiTable
 from roadmap_tui.ui.language import TranslatedFooter
-from roadmap_tui.ui.messages import FolderLoaded
 from roadmap_tui.ui.timeline_layout import clean
 
 if TYPE_CHECKING:
@@ -138,24 +132,15 @@ class RelatedPicker(ModalScreen[tuple[str, ...] | None]):
         self.dismiss(None)
 
 
-class KpiWritten(Message):
-    """The worker finished writing an actual: what to tell the user."""
-
-    def __init__(self, kpi_id: str, message: str, severity: str = "information") -> None:
-        super().__init__()
-        self.kpi_id, self.message, self.severity = kpi_id, message, severity
-
-
 class KpiScreen(Screen[tuple[str, ...] | None]):
     """The KPI view; returns the ids of items to show in the roadmap views, or None."""
 
     BINDINGS = bindings("kpi")
     """Add an actual, related items, date style, back (the table has the cursor keys)."""
 
-    def __init__(self, workspace: Workspace, paths: list[Path], kpi_id: str | None = None) -> None:
+    def __init__(self, workspace: Workspace, kpi_id: str | None = None) -> None:
         super().__init__()
         self.workspace = workspace
-        self.paths = paths
         self.dates: str | None = None
         self._keep = kpi_id
 
@@ -283,60 +268,14 @@ class KpiScreen(Screen[tuple[str, ...] | None]):
             self.notify(_("{path} has problems; fix them first: {problem}").format(
                 path=roadmap.path, problem=problems[0]), severity="error")  # fmt: skip
             return
-        write_actual(self, actual, roadmap.path, roadmap.fingerprint, kpi, self.lang)
+        # the file keeper writes it in turn with status changes and undo (u takes it back)
+        from roadmap_tui.ui.app import RoadmapApp
+        from roadmap_tui.ui.kpi_write import actual_job
 
-    def on_kpi_written(self, message: KpiWritten) -> None:
-        self.notify(message.message, severity=message.severity,  # type: ignore[arg-type]
-                    timeout=8 if message.severity == "error" else 4)  # fmt: skip
-
-
-def write_actual(
-    screen: KpiScreen,
-    actual: KpiActual,
-    path: str,
-    loaded: Fingerprint | None,
-    kpi: KPI,
-    lang: str,
-) -> None:
-    """Append ``actual`` in a worker thread, reload the folder, and say how it went.
-
-    Never on the UI thread: the write reads, verifies and fsyncs the file, and the
-    reload parses every roadmap. A conflict (the file changed on disk since it was
-    loaded and the KPI is gone) writes nothing and says so; the folder is reloaded
-    either way so the view shows what is on disk.
-    """
-    from roadmap_tui.commands.kpi_set import append_actual
-    from roadmap_tui.core.loader import load_paths
-
-    app, paths, name = screen.app, list(screen.paths), Path(path).name
-    roadmap_folder = screen.workspace.folder
-    roadmap = roadmap_folder.roadmap(kpi.roadmap_id) if roadmap_folder else None
-    fysm = roadmap.calendar.fiscal_year_start_month if roadmap else 4
-
-    def write() -> None:
-        try:
-            append_actual(path, actual.kpi_id, actual.when, actual.value, actual.note,
-                          loaded=loaded)  # fmt: skip
-        except ConflictError:
-            message = _(
-                "{file} changed on disk since it was loaded, so nothing was written. "
-                "The roadmaps were reloaded: add the value again."
-            ).format(file=name)
-            result = KpiWritten(actual.kpi_id, message, "error")
-        except (UpdateError, OSError) as exc:
-            message = _("Nothing was written to {file}: {reason}").format(file=name, reason=exc)
-            result = KpiWritten(actual.kpi_id, message, "error")
-        else:
-            shown = format_date(parse_period(actual.when, fiscal_year_start_month=fysm), lang)
-            message = _("Recorded {value} ({date}) for {kpi} in {file}").format(
-                value=value_text(kpi, float(actual.value), lang), date=shown,
-                kpi=kpi.title_for(lang), file=name,
-            )  # fmt: skip
-            result = KpiWritten(actual.kpi_id, message)
-        app.post_message(FolderLoaded(load_paths(paths)))
-        screen.post_message(result)
-
-    screen.run_worker(write, thread=True, group="kpi-write", description="record a KPI actual")
+        fysm = roadmap.calendar.fiscal_year_start_month
+        if isinstance(self.app, RoadmapApp):
+            job = actual_job(actual, roadmap.path, kpi, self.lang, fysm, seen=roadmap.fingerprint)
+            self.app.files.run_job("kpi-actual", job)
 
 
 def show_items(app: RoadmapApp, ids: tuple[str, ...] | None) -> None:
@@ -358,7 +297,7 @@ def open_kpi_view(app: RoadmapApp, kpi_id: str | None = None) -> tuple[KpiScreen
 
     Returns the screen and an awaitable that completes once it is mounted.
     """
-    screen = KpiScreen(app.workspace, list(app.paths), kpi_id)
+    screen = KpiScreen(app.workspace, kpi_id)
     mounted = app.push_screen(screen, lambda ids: show_items(app, ids))
     return screen, mounted
 
@@ -375,11 +314,9 @@ async def run_kpi_action(app: RoadmapApp, action: str) -> None:
 
 __all__ = [
     "KpiScreen",
-    "KpiWritten",
     "RelatedPicker",
     "open_kpi_view",
     "panel_text",
     "run_kpi_action",
     "show_items",
-    "write_actual",
 ]

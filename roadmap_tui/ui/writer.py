@@ -221,6 +221,11 @@ class RoadmapFiles(Widget):
 
     # --- what the user asks for --------------------------------------------------------
 
+    def run_job(self, name: str, job: Job) -> None:
+        """Queue a file job of another view (the KPI view's new actuals): it runs in turn
+        with status changes, undo and disk checks, and its :class:`Outcome` is shown alike."""
+        self._queue(name, job)
+
     def check_now(self) -> None:
         """Look for files changed, added or removed on disk and reload them (the timer's job)."""
         if self._current_job == "check" or any(name == "check" for name, _job in self._jobs):

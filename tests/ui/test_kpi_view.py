@@ -239,3 +239,32 @@ async def test_kpi_palette_commands_open_the_view(tmp_path: Path) -> None:
         assert "和暦" in header
         row = app.screen.query_one(KpiTable).selected
         assert row is not None and row.text is not None and row.text.due == "令和8年度上期"
+
+
+async def test_u_takes_a_new_actual_back(tmp_path: Path) -> None:
+    path = demo_only(tmp_path)
+    before = path.read_bytes()
+    app = _app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("K", "j", "a", *"62", "enter")
+        await _settle(app, pilot)
+        assert path.read_bytes() != before
+        assert app.files.undo_stack and "Online rate: 62%" in app.files.undo_stack[-1].label
+        await pilot.press("u")  # the app's undo, from the KPI view
+        await _settle(app, pilot)
+        assert path.read_bytes() == before
+        row = app.screen.query_one(KpiTable).selected
+        assert row is not None and row.text is not None and row.text.latest == "60%"
+
+
+async def test_two_actuals_in_a_row_are_both_written(tmp_path: Path) -> None:
+    path = demo_only(tmp_path)
+    app = _app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("K", "j", "a", *"61", "enter")
+        await _settle(app, pilot)
+        await pilot.press("a", *"62", "enter")
+        await _settle(app, pilot)
+        text = path.read_text(encoding="utf-8")
+        assert "value = 61\n" in text and "value = 62\n" in text
+        assert len(app.files.undo_stack) == 2
