@@ -63,8 +63,13 @@ def main() -> int:
         from roadmap_tui.core import loader
 
         os.environ["ROADMAP_CACHE_DIR"] = args.cache
+        real_load_file = loader.load_file
+
+        def load_file_cached(path: Any, *, cache: bool = False) -> Any:
+            return real_load_file(path, cache=True)
+
         loader.load_paths = functools.partial(loader.load_paths, cache=True)
-        loader.load_file = functools.partial(loader.load_file, cache=True)
+        loader.load_file = load_file_cached
 
     from textual import events
     from textual.app import App, ComposeResult
