@@ -150,7 +150,9 @@ class Timeline(ScrollView, can_focus=True):
         if self._scale is None:
             return
         x = self._scale.col(day) - int(self.chart_width * at)
-        self.scroll_to(x=max(0, x), animate=False)
+        # immediate: a resize right after must see where we scrolled to (centre_day),
+        # else it re-centres on the old window and the first screen opens in 1965
+        self.scroll_to(x=max(0, x), animate=False, immediate=True)
 
     def centre_day(self) -> _dt.date | None:
         if self._scale is None:
