@@ -5,15 +5,16 @@ Method: each run is a fresh interpreter that imports what it needs first and the
 only the work, so start-up (figure 7) is not counted twice. The baseline reads, decodes
 and ``tomllib.loads`` the same files; ``check`` runs the real ``roadmap check`` entry
 point (``cli.main(["check", …])``, output captured) — schema, build, folder-wide checks.
-Runs alternate baseline / check; the ratio compares their medians (throughput ratio =
-tomllib time ÷ check time, so ≥ 0.8 means check keeps 80 % of tomllib's speed).
+Runs alternate baseline / check; the ratio is the median of the ratios of adjacent runs
+(throughput ratio = tomllib time ÷ check time, so ≥ 0.8 means check keeps 80 % of
+tomllib's speed).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bench.measure import Row, interleave, median, run_child, say, secs, spread
+from bench.measure import Row, interleave, median, paired_ratio, run_child, say, secs, spread
 
 _TOMLLIB = """
 import json, sys, time, tomllib
@@ -66,7 +67,7 @@ def check_throughput(folder: Path, items: int, mbytes: float, runs: int) -> list
     base, check = interleave(
         runs, lambda: _seconds(_TOMLLIB, folder), lambda: _seconds(_CHECK, folder, details)
     )
-    ratio = median(base) / median(check)
+    ratio = paired_ratio(base, check)
     problems = sum(int(d["problems"]) for d in details)  # type: ignore[call-overload]
     # Throughput is judged from 10k items up: below, fixed costs (argument parsing,
     # compiling the schema, ~15 ms) are most of the time of both.
@@ -90,7 +91,7 @@ def file_load(path: Path, items: int, mbytes: float, runs: int) -> list[Row]:
     """The 10,000-item file: ``load_paths`` vs ``tomllib.loads`` (the figure issue #2 asks for)."""
     say(f"  load of the {items:,}-item file ({runs} runs)")
     base, load = interleave(runs, lambda: _seconds(_TOMLLIB, path), lambda: _seconds(_LOAD, path))
-    ratio = median(base) / median(load)
+    ratio = paired_ratio(base, load)
     return [
         Row(
             "load (issue #2)",

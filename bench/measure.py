@@ -58,6 +58,16 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def paired_ratio(numerators: Sequence[float], denominators: Sequence[float]) -> float:
+    """The median of the ratios of runs taken side by side (A₁/B₁, A₂/B₂ …).
+
+    Why not the ratio of the medians: on a shared machine the load drifts during a
+    run; two measures taken one right after the other see nearly the same load, so
+    their ratio is steadier than either figure alone.
+    """
+    return median([a / b for a, b in zip(numerators, denominators, strict=True)])
+
+
 def ms(seconds: float) -> str:
     """Seconds as milliseconds for the table (``12.3 ms``)."""
     return f"{seconds * 1000:.1f} ms"

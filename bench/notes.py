@@ -11,9 +11,10 @@ METHOD = """\
 ## Method
 
 Every figure is taken in a fresh interpreter (`python -c …` or `python -m bench.ui_probe`)
-and each figure and its baseline are run in turns (A B A B …); the table quotes medians
-of the same run, so a ratio is immune to the machine getting slower or faster between
-runs. `--quick` takes one run of everything (smoke only).
+and each figure and its baseline are run in turns (A B A B …). The table quotes medians,
+and each ratio is the median of the ratios of adjacent runs (A₁/B₁, A₂/B₂ …), so it
+holds even while other work on this shared 2-core machine comes and goes. `--quick`
+takes one run of everything (smoke only).
 
 - **Folders** (`bench/generate.py`, seed 7): N items over 10–50 roadmaps (one per
   department of an imaginary city; 10 files up to 20k items, then N/2000, at most 50),

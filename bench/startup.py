@@ -19,6 +19,7 @@ from bench.measure import (
     interleave,
     median,
     ms,
+    paired_ratio,
     say,
     wall_time,
 )
@@ -100,7 +101,7 @@ def startup(runs: int) -> list[Row]:
                 f"roadmap {name} (bundled, 6 files)",
                 ms(median(times)),
                 f"python -c pass {ms(median(bare))}",
-                f"{median(times) / median(bare):.1f}×",
+                f"{paired_ratio(times, bare):.1f}×",
                 "no Textual import",
                 not ui,
                 f"imports {total * 1000:.0f} ms; top self ms: {worst}"

@@ -22,6 +22,7 @@ from bench.measure import (
     median,
     module_exists,
     ms,
+    paired_ratio,
     say,
     secs,
     spread,
@@ -119,7 +120,7 @@ def start_vs_bare(bundled: Path, runs: int, cache: Path) -> list[Row]:
         ("no load cache", cold, f"first frame of any kind {ms(median(first_frame))}"),
         ("warm load cache", warm, _cache_note()),
     ):
-        ratio = median(times) / median(bare)
+        ratio = paired_ratio(times, bare)
         rows.append(
             Row(
                 "1 start to first paint",
