@@ -109,6 +109,9 @@ class Timeline(ScrollView, can_focus=True):
         self._axes: dict[int, tuple[AxisLine, AxisLine]] = {}
         self._styles: dict[tuple[str, str], Style] = {}
         self._centred = False
+        #: the as-of day until the first scroll to it has landed (a scroll made before the
+        #: first full layout is dropped, and the resize after it must not keep 1965)
+        self._start_day: _dt.date | None = None
 
     # --- geometry --------------------------------------------------------------------
 
@@ -167,7 +170,8 @@ class Timeline(ScrollView, can_focus=True):
             return
         if not self._centred:
             self._centred = True
-            self.call_after_refresh(self.scroll_to_day, view.index.as_of)
+            self._start_day = view.index.as_of
+            self.call_after_refresh(self._scroll_to_start)
         # the workspace picks the selection before it hands over a new view
         self._set_cursor(view.row_of(self.selected_id), notify=False)
 
@@ -189,8 +193,22 @@ class Timeline(ScrollView, can_focus=True):
             if row is not None and row != self.cursor_row:
                 self._set_cursor(row, notify=False)
 
+    def _scroll_to_start(self) -> None:
+        """Pan to the as-of day; once the window really starts there, stop insisting."""
+        day = self._start_day
+        if day is None or self._scale is None:
+            return
+        self.scroll_to_day(day)
+        wanted = max(0, self._scale.col(day) - int(self.chart_width / 3))
+        if abs(self.window_start - min(wanted, int(self.max_scroll_x))) <= 1:
+            self._start_day = None
+
     def on_resize(self, event: events.Resize) -> None:
-        self._relayout(keep_day=self.centre_day())
+        if self._start_day is not None:
+            self._relayout()
+            self._scroll_to_start()
+        else:
+            self._relayout(keep_day=self.centre_day())
         if self._pending_row is not None:
             self._scroll_to_row(self._pending_row)
 
