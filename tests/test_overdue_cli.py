@@ -10,6 +10,7 @@ import pytest
 
 from roadmap_tui.cli import main
 from roadmap_tui.commands.overdue import annotation, escape_data, escape_property
+from roadmap_tui.core.gitrepo import worktree_root
 from tests.conftest import ROADMAPS, ROOT
 
 SAMPLE = ROOT / "tests" / "golden" / "sample"
@@ -91,8 +92,9 @@ def test_json(in_golden: None, capsys: pytest.CaptureFixture[str]) -> None:
 def test_github_annotations(in_golden: None, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["--as-of", "2026-11-22", "--format", "github", "sample"], capsys)
     assert code == 1
-    # tests/golden is inside this repository: paths are relative to its top
-    prefix = "tests/golden/sample"
+    # tests/golden is inside this repository: paths are relative to its top (in a copy
+    # without .git, such as an unpacked archive, relative to the working folder)
+    prefix = "tests/golden/sample" if worktree_root(ROOT) == ROOT else "sample"
     assert out.splitlines() == [
         f"::error file={prefix}/city-dx.toml,line=58,title=overdue%3A done::"
         "=SUM(A1:A2) old system shut down — due 2026-03-31, 236 days late (in progress)",
