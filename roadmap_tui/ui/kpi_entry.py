@@ -99,6 +99,9 @@ def check_entry(
     preview = translate("{value} ({date})", lang).format(
         value=value_text(kpi, float(number), lang), date=format_date(period, lang)
     )
+    if kpi.unit == "%" and not 0 <= number <= 100:
+        # allowed (a rate can pass 100), but 1,200万 typed into a share is a slip
+        preview += "  " + translate("(outside 0–100%: check the value)", lang)
     return EntryCheck(KpiActual(kpi.id, number, when, note.strip()), preview=preview)
 
 

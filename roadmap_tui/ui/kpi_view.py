@@ -12,6 +12,7 @@ conflict-checked write as ``roadmap kpi-set``, one file reloaded, ``u`` undoes i
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual import on
@@ -205,7 +206,11 @@ class KpiScreen(Screen[tuple[str, ...] | None]):
         self.query_one("#kpi-panel", Static).update(panel)
 
     @on(KpiTable.Highlighted)
-    def _highlighted(self) -> None:
+    def _highlighted(self, event: KpiTable.Highlighted) -> None:
+        from roadmap_tui.ui.app import RoadmapApp
+
+        if event.kpi_id is not None and isinstance(self.app, RoadmapApp):
+            _LAST_KPI[self.app] = event.kpi_id
         self._show_panel()
 
     @on(KpiTable.Chosen)
@@ -292,12 +297,17 @@ def show_items(app: RoadmapApp, ids: tuple[str, ...] | None) -> None:
     app.notify(_("Showing {n} related items; esc shows every item again.").format(n=len(ids)))
 
 
+#: The KPI each app's view last had under the cursor: ``K`` opens there again.
+_LAST_KPI: WeakKeyDictionary[RoadmapApp, str] = WeakKeyDictionary()
+
+
 def open_kpi_view(app: RoadmapApp, kpi_id: str | None = None) -> tuple[KpiScreen, AwaitMount]:
     """Push the KPI view over the roadmap views (its result moves their cursor/filter).
 
-    Returns the screen and an awaitable that completes once it is mounted.
+    It opens on ``kpi_id``, else on the KPI it showed last. Returns the screen and an
+    awaitable that completes once it is mounted.
     """
-    screen = KpiScreen(app.workspace, kpi_id)
+    screen = KpiScreen(app.workspace, kpi_id or _LAST_KPI.get(app))
     mounted = app.push_screen(screen, lambda ids: show_items(app, ids))
     return screen, mounted
 

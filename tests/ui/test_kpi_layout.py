@@ -204,3 +204,11 @@ def test_detail_labels_line_up_in_japanese(folder: RoadmapFolder) -> None:
         "コンビニ等での住民票発行利用率: 58%（令和8年9月30日） → 76%以上（令和11年度） 達成率 0% [進捗遅れ]"
         in text
     )
+
+
+def test_entry_warns_of_a_share_outside_0_to_100(folder: RoadmapFolder) -> None:
+    slip = check_entry(_kpi(folder), "1,200万", "2026-11-22", "", as_of=AS_OF, lang="en")
+    assert slip.actual is not None  # allowed, but said plainly
+    assert slip.preview == "12M% (2026-11-22)  (outside 0–100%: check the value)"
+    fine = check_entry(_kpi(folder), "62", "2026-11-22", "", as_of=AS_OF, lang="en")
+    assert "outside" not in fine.preview

@@ -122,7 +122,8 @@ async def test_several_related_items_offer_a_filter_or_one_item(tmp_path: Path) 
             "demo-portal",
         ]
         await pilot.press("escape")  # clears the filter as usual
-        await pilot.press("K", "j", "enter", "down", "down", "enter")  # the second item
+        # K opens again on demo-online; the picker's third line is its second item
+        await pilot.press("K", "enter", "down", "down", "enter")
         await pilot.pause()
         assert ws.selected_id == "demo-portal" and ws.filter_text == ""
 
@@ -268,3 +269,11 @@ async def test_two_actuals_in_a_row_are_both_written(tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert "value = 61\n" in text and "value = 62\n" in text
         assert len(app.files.undo_stack) == 2
+
+
+async def test_k_opens_again_on_the_kpi_shown_last(tmp_path: Path) -> None:
+    app = _app(demo_only(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("K", "j", "j", "escape")
+        await pilot.press("K")
+        assert _kpi_id(app) == "demo-double"
