@@ -11,6 +11,8 @@ import pytest
 # NO_COLOR changes how Textual renders, which breaks snapshot comparisons.
 os.environ.pop("NO_COLOR", None)
 os.environ.pop("ROADMAP_AS_OF", None)
+# The app's load cache would make tests depend on earlier runs (and write to ~/.cache).
+os.environ["ROADMAP_CACHE_DIR"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 ROADMAPS = ROOT / "roadmaps"

@@ -13,13 +13,15 @@ None and the caller loads the file.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadmap_tui.core.atomic import Fingerprint
 from roadmap_tui.core.build import build_roadmap
 from roadmap_tui.core.loader import FileReport, decode
 from roadmap_tui.core.model import Item, Location, Roadmap
-from roadmap_tui.core.storage import Applied
+
+if TYPE_CHECKING:  # the write path loads on the first write, not at start-up
+    from roadmap_tui.core.storage import Applied
 
 #: "No element below the edited one": nothing moves.
 _NOWHERE = 1 << 62

@@ -18,15 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from roadmap_tui.core.atomic import FileWatch, Fingerprint, read_file
 from roadmap_tui.core.errors import Problem
 from roadmap_tui.core.loader import FileReport, assemble, discover, load_file
 from roadmap_tui.core.model import Roadmap, RoadmapFolder
-from roadmap_tui.core.storage import Applied
 from roadmap_tui.i18n import _
 from roadmap_tui.ui.patch import patched_report
+
+if TYPE_CHECKING:  # the write path loads on the first write, not at start-up
+    from roadmap_tui.core.storage import Applied
 
 #: reloaded cleanly · does not load, the last clean version still shows · loaded with
 #: problems (there was no clean version to keep) · a new file · a deleted file

@@ -24,18 +24,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from roadmap_tui.core.errors import ConflictError, UpdateError
-from roadmap_tui.core.storage import (
-    Applied,
-    NoChange,
-    StatusChange,
-    TransitionError,
-    Undo,
-    apply_change,
-    git_user_name,
-    undo_change,
-)
 from roadmap_tui.i18n import _, status_label
-from roadmap_tui.ui.status_picker import StatusPicker
 from roadmap_tui.ui.watch import (
     FileEvent,
     LoadedFiles,
@@ -47,6 +36,9 @@ from roadmap_tui.ui.watch import (
 )
 
 if TYPE_CHECKING:
+    # The write path (storage, its editors and lexer) and the picker load on first use:
+    # they are a third of the app's own import time.
+    from roadmap_tui.core.storage import Applied, StatusChange, Undo
     from roadmap_tui.ui.app import RoadmapApp
 
 #: Seconds between checks of the files on disk when the app loads them itself.
@@ -256,6 +248,8 @@ class RoadmapFiles(Widget):
             app.notify(_("{file} has problems; fix them first (see the errors panel)")
                        .format(file=name), severity="error", markup=False)  # fmt: skip
             return
+        from roadmap_tui.ui.status_picker import StatusPicker
+
         picker = StatusPicker(
             item,
             as_of=app.workspace.as_of,
@@ -286,6 +280,8 @@ class RoadmapFiles(Widget):
             return self.author
         folder = str(Path(path).parent)
         if folder not in self._authors:
+            from roadmap_tui.core.storage import git_user_name
+
             self._authors[folder] = git_user_name(folder)
         return self._authors[folder]
 
@@ -293,6 +289,8 @@ class RoadmapFiles(Widget):
         author_of = self._author_of
 
         def job(files: LoadedFiles) -> Outcome:
+            from roadmap_tui.core.storage import NoChange, TransitionError, apply_change
+
             files = completed(files)
             name = Path(path).name
             state = files.files.get(path)
@@ -352,6 +350,8 @@ def _undo_job(entry: UndoEntry) -> Job:
         state = files.files.get(path)
         loaded = state.shown.fingerprint if state is not None and state.shown else None
         try:
+            from roadmap_tui.core.storage import undo_change
+
             applied = undo_change(entry.undo, loaded=loaded)
         except (ConflictError, UpdateError, OSError) as exc:
             reloaded, _events = reload_paths(files, [path])
