@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from roadmap_tui.core.atomic import FileWatch, Fingerprint, read_file
 from roadmap_tui.core.errors import Problem
-from roadmap_tui.core.loader import FileReport, assemble, discover, load_file
+from roadmap_tui.core.loader import FileReport, assemble, discover, load_file, paused_gc
 from roadmap_tui.core.model import Roadmap, RoadmapFolder
 from roadmap_tui.i18n import _
 from roadmap_tui.ui.patch import patched_report
@@ -157,8 +157,9 @@ def load_files(paths: Sequence[str | Path], *, cache: bool = False) -> LoadedFil
     :mod:`roadmap_tui.core.loadcache`); reports from it keep their text, so writes stay fast.
     """
     given = tuple(Path(p) for p in paths)
-    states = {str(p): _state(load_file(p, cache=cache), None) for p in discover(given)}
-    return _assembled(given, states, complete=True, discovers=True)
+    with paused_gc():  # one pause over all files and the folder checks (see paused_gc)
+        states = {str(p): _state(load_file(p, cache=cache), None) for p in discover(given)}
+        return _assembled(given, states, complete=True, discovers=True)
 
 
 def from_folder(

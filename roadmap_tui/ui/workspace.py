@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Static
 
+from roadmap_tui.core.loader import paused_gc
 from roadmap_tui.core.model import RoadmapFolder
 from roadmap_tui.i18n import _
 from roadmap_tui.ui.actions import bindings
@@ -173,8 +174,11 @@ class Workspace(Vertical):
         as_of, baseline, lang = self.as_of, self.baseline, self.lang
 
         def build() -> None:
-            built = index if index is not None else FolderIndex(folder, as_of, baseline)
-            self.post_message(ViewReady(build_view(built, query, lang)))
+            # flags and rows are ~a million long-lived objects: no collector rescans
+            with paused_gc():
+                built = index if index is not None else FolderIndex(folder, as_of, baseline)
+                view = build_view(built, query, lang)
+            self.post_message(ViewReady(view))
 
         self.run_worker(build, thread=True, exclusive=True, group="view", description="filter")
 
