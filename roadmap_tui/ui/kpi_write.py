@@ -20,8 +20,8 @@ from roadmap_tui.core.model import KPI
 from roadmap_tui.i18n import _
 from roadmap_tui.kpitext import format_date, value_text
 from roadmap_tui.ui.kpi_entry import KpiActual
-from roadmap_tui.ui.watch import LoadedFiles, after_write, completed, reload_paths
-from roadmap_tui.ui.writer import Job, Notice, Outcome, UndoEntry
+from roadmap_tui.ui.watch import LoadedFiles, completed, reload_paths
+from roadmap_tui.ui.writer import Job, Notice, Outcome, written
 
 
 def actual_label(kpi: KPI, actual: KpiActual, lang: str, fiscal_year_start_month: int) -> str:
@@ -73,14 +73,8 @@ def actual_job(
         except (UpdateError, OSError) as exc:
             text = _("Nothing was written to {file}: {reason}").format(file=name, reason=exc)
             return Outcome(files, [Notice(text, "error")])
-        notices = [Notice(_("Recorded {change} in {file} (u undoes it)").format(
-            change=label, file=name))]  # fmt: skip
-        if applied.reapplied:
-            notices.append(Notice(_(
-                "{file} had changed on disk since it was loaded; the change went onto "
-                "the newer version, which is now shown"
-            ).format(file=name), "warning"))  # fmt: skip
-        return Outcome(after_write(files, applied), notices, UndoEntry(applied.undo, label))
+        done = _("Recorded {change} in {file} (u undoes it)").format(change=label, file=name)
+        return written(files, applied, label, done)
 
     return job
 

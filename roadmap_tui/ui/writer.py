@@ -316,16 +316,22 @@ class RoadmapFiles(Widget):
                 text = _("Not saved: {error}").format(error=exc)
                 return Outcome(files, [Notice(text, "error")])
             label = describe(applied, change.element_id)
-            notices = [Notice(_("Saved {change} in {file} (u undoes it)").format(
-                change=label, file=name))]  # fmt: skip
-            if applied.reapplied:
-                notices.append(Notice(_(
-                    "{file} had changed on disk since it was loaded; the change went onto "
-                    "the newer version, which is now shown"
-                ).format(file=name), "warning"))  # fmt: skip
-            return Outcome(after_write(files, applied), notices, UndoEntry(applied.undo, label))
+            done = _("Saved {change} in {file} (u undoes it)").format(change=label, file=name)
+            return written(files, applied, label, done)
 
         return job
+
+
+def written(files: LoadedFiles, applied: Applied, label: str, done: str) -> Outcome:
+    """The outcome of a change that reached the disk: its notice, the files after it,
+    and the undo entry (shared by status changes and KPI values)."""
+    notices = [Notice(done)]
+    if applied.reapplied:
+        notices.append(Notice(_(
+            "{file} had changed on disk since it was loaded; the change went onto "
+            "the newer version, which is now shown"
+        ).format(file=Path(applied.path).name), "warning"))  # fmt: skip
+    return Outcome(after_write(files, applied), notices, UndoEntry(applied.undo, label))
 
 
 def _conflict(files: LoadedFiles, path: str, reason: str) -> Outcome:
