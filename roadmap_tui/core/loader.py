@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 else:
     try:
         # tomli is the code base of tomllib; its compiled (mypyc) wheels parse about
-        # twice as fast. Pinned below 2.3, which reads TOML 1.1 (the project speaks 1.0,
-        # checked against the toml-test 1.0 suite).
+        # twice as fast. Pinned below 2.3: 2.3 accepts a BOM inside a document and 2.4+
+        # reads TOML 1.1; the project speaks TOML 1.0 (checked with the toml-test suite).
         import tomli as toml
     except ImportError:  # a platform without the wheel: the same parser, uncompiled
         import tomllib as toml
