@@ -9,9 +9,8 @@ say is checked here: date forms, kinds, end before start, tracks that exist.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Protocol
 
 from roadmap_tui.core.dates import Period, parse_period
 from roadmap_tui.core.errors import DateError
@@ -32,7 +31,15 @@ from roadmap_tui.core.model import (
 from roadmap_tui.core.tomlpos import KeyPath
 from roadmap_tui.core.validate import did_you_mean
 
-Report = Callable[[KeyPath, str, "str | None"], None]
+
+class Report(Protocol):
+    """Where the builder sends a problem: at a key path's value, or at the key itself."""
+
+    def __call__(
+        self, keypath: KeyPath, message: str, hint: str | None, *, at_key: bool = False
+    ) -> None: ...
+
+
 _STATUS = {s.value: s for s in Status}
 _DIRECTION = {d.value: d for d in Direction}
 _KIND = {k.value: k for k in Kind}
@@ -207,6 +214,7 @@ class _Builder:
                     at + (key,),
                     f"a milestone has 'date', not '{key}'",
                     'use kind = "phase" for a span',
+                    at_key=True,
                 )
                 return None
             if not has_date:
@@ -222,6 +230,7 @@ class _Builder:
                     at + ("date",),
                     "a phase has 'start' and 'end', not 'date'",
                     'use kind = "milestone" for one date',
+                    at_key=True,
                 )
                 return None
             if not has_span:

@@ -165,12 +165,16 @@ class FileReport:
         return self._index
 
     def problem(
-        self, keypath: tuple[str | int, ...], message: str, hint: str | None = None
+        self,
+        keypath: tuple[str | int, ...],
+        message: str,
+        hint: str | None = None,
+        *,
+        at_key: bool = False,
     ) -> None:
-        about_key = message.startswith(
-            ("unknown key", "missing required key", "a milestone has", "a phase has")
-        )
-        line, col = self.index.locate(keypath, value=not about_key)
+        """Record a problem at ``keypath``: at its value (a wrong value), or at the key
+        itself with ``at_key`` (an unknown or misplaced key)."""
+        line, col = self.index.locate(keypath, value=not at_key)
         self.problems.append(Problem(self.path, line, col, message, hint))
 
 
@@ -181,8 +185,8 @@ def load_text(text: str, path: str) -> FileReport:
     if syntax is not None or document is None:
         report.problems.append(syntax or Problem(path, 1, 1, "empty document"))
         return report
-    for keypath, message, hint in validate(document):
-        report.problem(keypath, message, hint)
+    for finding in validate(document):
+        report.problem(finding.path, finding.message, finding.hint, at_key=finding.at_key)
     built = build_roadmap(document, path, report.problem)
     report.roadmap = built.roadmap
     report.item_indices = built.item_indices

@@ -18,13 +18,21 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from roadmap_tui.core.tomlpos import KeyPath
 
-#: (key path, message, hint); the message is about the key's value unless it
-#: names the key itself (unknown / missing key)
-Finding = tuple[KeyPath, str, str | None]
+
+class Finding(NamedTuple):
+    """One place where a document breaks the schema."""
+
+    path: KeyPath
+    message: str
+    hint: str | None
+    #: the key itself is wrong (unknown, missing): point at the key, not at its value
+    at_key: bool = False
+
+
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 Check = Callable[[Any, KeyPath, list[Finding]], None]
 #: a quick test that never builds key paths: truthy means the full check finds nothing
@@ -166,7 +174,7 @@ class _Compiler:
             def type_check(v: Any, p: KeyPath, out: list[Finding]) -> bool:
                 if any(_is_type(v, n) for n in names):
                     return True
-                out.append((p, f"{_name(p)}expected {words}, found {describe(v)}", None))
+                out.append(Finding(p, f"{_name(p)}expected {words}, found {describe(v)}", None))
                 return False
         else:
             type_check = None  # type: ignore[assignment]
@@ -181,7 +189,7 @@ class _Compiler:
                         if isinstance(v, str)
                         else None
                     )
-                    out.append((p, f"{_name(p)}'{v}' is not one of: {listing}", hint))
+                    out.append(Finding(p, f"{_name(p)}'{v}' is not one of: {listing}", hint))
 
             checks.append(enum)
         lo, hi, xlo = node.get("minimum"), node.get("maximum"), node.get("exclusiveMinimum")
@@ -192,9 +200,9 @@ class _Compiler:
                     return
                 if lo is not None and v < lo or hi is not None and v > hi:
                     rng = f"{lo if lo is not None else '…'}..{hi if hi is not None else '…'}"
-                    out.append((p, f"{_name(p)}{v} is out of range {rng}", None))
+                    out.append(Finding(p, f"{_name(p)}{v} is out of range {rng}", None))
                 elif xlo is not None and v <= xlo:
-                    out.append((p, f"{_name(p)}{v} must be greater than {xlo}", None))
+                    out.append(Finding(p, f"{_name(p)}{v} must be greater than {xlo}", None))
 
             checks.append(bounds)
         if "pattern" in node or "maxLength" in node:
@@ -205,10 +213,10 @@ class _Compiler:
                 if not isinstance(v, str):
                     return
                 if maxlen is not None and len(v) > maxlen:
-                    out.append((p, f"{_name(p)}longer than {maxlen} characters", None))
+                    out.append(Finding(p, f"{_name(p)}longer than {maxlen} characters", None))
                 elif rx is not None and not rx.search(v):
                     out.append(
-                        (
+                        Finding(
                             p,
                             f"{_name(p)}'{v}' is not a valid id",
                             "use letters, digits, '.', '_' and '-'",
@@ -240,7 +248,7 @@ class _Compiler:
                     return
                 for key in required:
                     if key not in v:
-                        out.append((p, f"missing required key '{key}'", None))
+                        out.append(Finding(p, f"missing required key '{key}'", None, at_key=True))
                 for key, value in v.items():
                     spec = specs.get(key)
                     if (
@@ -253,7 +261,11 @@ class _Compiler:
                     if check is not None:
                         check(value, p + (key,), out)
                     elif closed:
-                        out.append((p + (key,), f"unknown key '{key}'", did_you_mean(key, known)))
+                        out.append(
+                            Finding(
+                                p + (key,), f"unknown key '{key}'", did_you_mean(key, known), True
+                            )
+                        )
 
             checks.append(obj)
 

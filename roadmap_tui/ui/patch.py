@@ -42,7 +42,7 @@ def _rebuilt(roadmap: Roadmap, old: Item, table: dict[str, Any]) -> Item:
         "items": [table],
     }
 
-    def refuse(*_args: object) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
         raise _Unsure
 
     built = build_roadmap(document, roadmap.path, refuse).roadmap
