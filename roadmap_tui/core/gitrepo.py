@@ -19,13 +19,19 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap_tui.core.errors import RoadmapError
-from roadmap_tui.core.loader import FileReport, assemble, decode, default_paths, load_text
+from roadmap_tui.core.loader import (
+    FileReport,
+    assemble,
+    decode,
+    default_paths,
+    load_text,
+    parse_toml,
+)
 from roadmap_tui.core.model import RoadmapFolder
 from roadmap_tui.core.tomlpos import index_positions
 
@@ -259,9 +265,8 @@ def item_span(text: str, item_id: str) -> tuple[int, int] | None:
     Blank and comment lines at its end (often the heading of the next group) are left
     out, so a commit that only edits that heading is not counted as touching the item.
     """
-    try:
-        document = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+    document, _problem = parse_toml(text, "")
+    if document is None:
         return None
     items = document.get("items")
     if not isinstance(items, list):
