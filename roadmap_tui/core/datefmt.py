@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from roadmap_tui.core.eras import pick_era
+
 __all__ = ["format_fiscal", "format_iso", "format_period", "format_wareki", "year_label"]
 
 _HALF: Final = ("上期", "下期")
@@ -123,5 +125,4 @@ from roadmap_tui.core.dates import (  # noqa: E402
     Precision,
     fiscal_year_of,
     fiscal_year_period,
-    pick_era,
 )
