@@ -25,51 +25,24 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from roadmap_tui.core.model import Item
-from roadmap_tui.core.schedule import Flags
 from roadmap_tui.i18n import _
 from roadmap_tui.ui.actions import bindings
 from roadmap_tui.ui.messages import ItemHighlighted, OpenDetails
 from roadmap_tui.ui.state import FolderView, Row, RowKind
+from roadmap_tui.ui.timeline_cells import draw_item, flag_mark
 from roadmap_tui.ui.timeline_layout import (
-    GHOST,
     AxisLine,
     AxisStyle,
     Scale,
     Zoom,
     axis_rows,
-    bar_cells,
     fit_cells,
     grid_line,
     gutter_width,
-    is_coarse,
     make_scale,
-    slip_text,
 )
 
 AXIS_LINES = 2
-
-
-def flag_mark(flags: Flags) -> tuple[str, str]:
-    """The one-cell mark of an item's most urgent flag and its style name."""
-    if flags.overdue:
-        return "!", "overdue"
-    if flags.blocked:
-        return "⊘", "blocked"
-    if flags.due_soon:
-        return "»", "due-soon"
-    return " ", "label"
-
-
-def bar_style(row: Row, flags: Flags) -> str:
-    """Style name of a bar: a flag's colour wins over the status colour."""
-    assert row.item is not None
-    if flags.overdue:
-        return "overdue"
-    if flags.due_soon:
-        return "due-soon"
-    if flags.blocked:
-        return "blocked"
-    return "status-" + row.item.status.value
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -434,7 +407,7 @@ class Timeline(ScrollView, can_focus=True):
         if 0 <= today < cw:
             chars[today], names[today] = "│", "today"
         if row.kind is RowKind.ITEM and row.item is not None:
-            self._draw_item(view, row, sx, cw, chars, names)
+            draw_item(scale, view, row, sx, cw, chars, names)
         start = 0
         for i in range(1, cw + 1):
             if i == cw or names[i] != names[start]:
@@ -463,50 +436,5 @@ class Timeline(ScrollView, can_focus=True):
             Segment(" " + title + " ", self._style("label", bg)),
         ]
 
-    def _draw_item(
-        self, view: FolderView, row: Row, sx: int, cw: int, chars: list[str], names: list[str]
-    ) -> None:
-        assert self._scale is not None and row.item is not None
-        scale, item = self._scale, row.item
-        index = view.index
-        base = index.baseline.get(item.id)
-        if base is not None and (base.start_day, base.due_day) != (item.start_day, item.due_day):
-            b0, b1 = scale.col(base.start_day), scale.col(base.due_day)
-            for x in range(max(b0, sx), min(b1 + 1, sx + cw)):
-                chars[x - sx], names[x - sx] = GHOST, "ghost"
-        flags = index.flags_of(item)
-        x0, glyphs = bar_cells(scale, item)
-        style = "coarse" if is_coarse(item) and not flags.any else bar_style(row, flags)
-        end = x0 + len(glyphs)
-        for x in range(max(x0, sx), min(end, sx + cw)):
-            glyph = glyphs[x - x0]
-            if glyph != " ":
-                chars[x - sx], names[x - sx] = glyph, style
-        marks: list[tuple[str, str]] = []
-        if flags.overdue:
-            marks.append(("!", "overdue"))
-        if flags.blocked:
-            marks.append(("⊘", "blocked"))
-        elif flags.due_soon:
-            marks.append(("»", "due-soon"))
-        slip = slip_text(index.slip(item))
-        if slip:
-            marks.append((" " + slip, "slip"))
-        x = end
-        for text, name in marks:
-            for ch in text:
-                if sx <= x < sx + cw:
-                    chars[x - sx], names[x - sx] = ch, name
-                x += 1
-        # a bar entirely outside the window: say where it is
-        if x <= sx:
-            hint = "◀ " + item.due_day.isoformat()
-            for i, ch in enumerate(hint[:cw]):
-                chars[i], names[i] = ch, "hint"
-        elif x0 >= sx + cw:
-            hint = item.start_day.isoformat() + " ▶"
-            for i, ch in enumerate(hint[-cw:]):
-                chars[cw - len(hint[-cw:]) + i], names[cw - len(hint[-cw:]) + i] = ch, "hint"
 
-
-__all__ = ["AXIS_LINES", "Timeline", "bar_style", "flag_mark"]
+__all__ = ["AXIS_LINES", "Timeline"]
