@@ -166,7 +166,11 @@ def warm_paint(folder: Path, items: int, runs: int, cache: Path) -> Row:
 
     say(f"  first paint at {items:,} items with a warm load cache ({runs} runs)")
     run_child(_PRIME, str(folder), str(cache))
-    paints = [float(probe("roadmap", folder, cache=cache)["first_paint"]) for _ in range(runs)]
+    data = [probe("roadmap", folder, cache=cache) for _ in range(runs)]
+    paints = [float(d["first_paint"]) for d in data]
+    wholes = [float(d.get("whole_paint", d["first_paint"])) for d in data]
+    progressive = median(wholes) > median(paints) * 1.2
+    whole = f"; whole folder {secs(median(wholes))}" if progressive else ""
     return Row(
         "2 first paint",
         f"{items:,} items, warm load cache",
@@ -175,7 +179,7 @@ def warm_paint(folder: Path, items: int, runs: int, cache: Path) -> Row:
         "",
         "≤ 2 s" if items >= 100_000 else "",
         median(paints) <= 2 if items >= 100_000 else None,
-        f"{_cache_note()}; {spread(paints)}",
+        f"{_cache_note()}; {spread(paints)}{whole}",
     )
 
 
@@ -185,12 +189,14 @@ def paint_and_keys(
     """Goals 2 and 3 (and the app's memory) at one size."""
     say(f"  first paint and key → frame at {items:,} items ({runs} runs, {presses} presses/key)")
     paints: list[float] = []
+    wholes: list[float] = []
     rss: list[float] = []
     keys: dict[str, list[float]] = {k: [] for k in KEYS}
     worst: dict[str, float] = dict.fromkeys(KEYS, 0.0)
     for n in range(runs):
         data = probe("roadmap", folder, KEYS if n < max(1, runs // 2) else (), presses)
         paints.append(float(data["first_paint"]))
+        wholes.append(float(data.get("whole_paint", data["first_paint"])))
         rss.append(float(data["rss_peak"]) / 2**20)
         for key, figure in (data.get("keys") or {}).items():
             if figure:
@@ -208,6 +214,16 @@ def paint_and_keys(
             spread(paints),
         )
     ]
+    if median(wholes) > median(paints) * 1.2:  # the folder painted its first files first
+        rows.append(
+            Row(
+                "2 first paint",
+                f"{items:,} items (no cache): whole folder on screen",
+                secs(median(wholes)),
+                note="the first files' roadmaps show (header: loading k of n files) until "
+                f"then; {spread(wholes)}",
+            )
+        )
     for key in KEYS:
         if not keys[key]:
             rows.append(

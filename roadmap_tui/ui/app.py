@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +23,7 @@ from roadmap_tui.i18n import set_lang
 from roadmap_tui.ui.actions import ActionSpec, bindings
 from roadmap_tui.ui.help import HelpScreen
 from roadmap_tui.ui.language import TranslatedFooter
-from roadmap_tui.ui.messages import FolderLoaded
+from roadmap_tui.ui.messages import FolderLoaded, LoadingProgress
 from roadmap_tui.ui.palette import RoadmapCommands
 from roadmap_tui.ui.themes import DARK, LIGHT, STATUS_DEFAULTS, THEME_NAMES, THEMES
 from roadmap_tui.ui.timeline_layout import AxisStyle
@@ -30,6 +32,11 @@ from roadmap_tui.ui.writer import WATCH_INTERVAL, RoadmapFiles
 
 if TYPE_CHECKING:
     from roadmap_tui.ui.watch import LoadedFiles
+
+#: Seconds the loader waits for the first roadmaps of a big folder to be painted.
+FIRST_PAINT_WAIT = 2.0
+#: Seconds between "loading 12 of 50 files" updates in the header.
+PROGRESS_TICK = 0.25
 
 
 class RoadmapApp(App[int]):
@@ -89,17 +96,47 @@ class RoadmapApp(App[int]):
     def _load(self) -> None:
         from roadmap_tui.ui.watch import load_files
 
+        last_tick = 0.0
+
+        def progress(partial: RoadmapFolder | None, done: int, total: int) -> None:
+            nonlocal last_tick
+            if partial is not None:
+                painted = threading.Event()
+                self.post_message(FolderLoaded(partial, loading=(done, total), painted=painted))
+                # A time-out only so that a screen that never paints cannot stall the load.
+                painted.wait(timeout=FIRST_PAINT_WAIT)
+                return
+            now = time.monotonic()
+            if now - last_tick >= PROGRESS_TICK:
+                last_tick = now
+                self.post_message(LoadingProgress(done, total))
+
         # The load cache (core.loadcache) is validated by size, mtime and content hash, so
         # a start after the first one restores the models instead of parsing again.
-        files = load_files(self.paths, cache=True)
+        files = load_files(self.paths, cache=True, progress=progress)
         self.post_message(FolderLoaded(files.folder, files))
 
     def on_folder_loaded(self, message: FolderLoaded) -> None:
         gc.unfreeze()  # the previous model may be garbage now
+        workspace = self.workspace
+        if message.loading is None and workspace.load_progress is not None:
+            # every file is in; the header says so until the whole folder's rows show
+            total = workspace.load_progress[1]
+            workspace.load_progress = (total, total)
+        workspace.folder_progress = message.loading
         self.reload(message.folder, files=message.files)
         # The loaded model is long-lived: keep the cyclic collector from rescanning it
         # on every key press (it cost up to ~100 ms a press at 10k items, see bench/).
         gc.freeze()
+        if message.painted is not None:
+            self.call_after_refresh(message.painted.set)
+
+    def on_loading_progress(self, message: LoadingProgress) -> None:
+        workspace = self.workspace
+        if workspace.folder_progress is not None:
+            workspace.folder_progress = (message.done, message.total)
+            if workspace.load_progress is not None:
+                workspace.load_progress = workspace.folder_progress
 
     @property
     def workspace(self) -> Workspace:

@@ -16,8 +16,17 @@ from roadmap_tui.i18n import _
 from roadmap_tui.ui.state import FolderView
 
 
-def header_text(view: FolderView | None, as_of: _dt.date, colors: dict[str, str]) -> Text:
-    """``roadmap · 6 roadmaps · as of 2026-11-22 (令和8年11月22日) · ! 88 overdue …``."""
+def header_text(
+    view: FolderView | None,
+    as_of: _dt.date,
+    colors: dict[str, str],
+    loading: tuple[int, int] | None = None,
+) -> Text:
+    """``as of 2026-11-22 (令和8年11月22日) · ! 88 overdue …``.
+
+    ``loading``: (files loaded, files in all) while a big folder is still loading; the
+    counts are then those of the files loaded so far, and the header says so first.
+    """
     text = Text(no_wrap=True, overflow="ellipsis")
     day = Period(as_of, as_of, Precision.DAY)
     text.append(" " + _("as of") + " ", style="dim")
@@ -25,6 +34,13 @@ def header_text(view: FolderView | None, as_of: _dt.date, colors: dict[str, str]
     if view is None:
         text.append("  " + _("Loading roadmaps…"))
         return text
+    if loading is not None:
+        done, total = loading
+        text.append("  ")
+        text.append(
+            _("loading: {done} of {total} files so far").format(done=done, total=total),
+            style=f"bold reverse {colors.get('warning', 'yellow')}",
+        )
     counts = view.index.counts
     text.append("  ")
     text.append(
@@ -63,10 +79,15 @@ class HeaderBar(Static):
     """The current rows and counts (bound from the workspace)."""
     as_of: reactive[_dt.date] = reactive(_dt.date(2000, 1, 1))
     """The as-of day (bound from the workspace)."""
+    load_progress: reactive[tuple[int, int] | None] = reactive(None)
+    """(files loaded, files in all) while a big folder loads (bound from the workspace)."""
 
     def _show(self) -> None:
         colors = dict(self.app.theme_variables)
-        self.update(header_text(self.view, self.as_of, colors))
+        self.update(header_text(self.view, self.as_of, colors, self.load_progress))
+
+    def watch_load_progress(self) -> None:
+        self._show()
 
     def watch_view(self) -> None:
         self._show()

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from roadmap_tui.core.atomic import FileWatch, Fingerprint, read_file
 from roadmap_tui.core.errors import Problem
@@ -150,16 +150,71 @@ def _state(report: FileReport, before: FileState | None) -> FileState:
     return FileState(report, report, report.fingerprint)
 
 
-def load_files(paths: Sequence[str | Path], *, cache: bool = False) -> LoadedFiles:
+#: Folders at least this big on disk show their first roadmaps while the rest load
+#: (about 6,000 items: below it the whole folder loads in a few tenths of a second).
+PROGRESSIVE_BYTES = 1_000_000
+#: How much to load before the first roadmaps go on screen: more than a screenful.
+FIRST_SCREEN_BYTES = 150_000
+
+
+class LoadProgress(Protocol):
+    """Told after each file of a big folder (see :func:`load_files`)."""
+
+    def __call__(self, partial: RoadmapFolder | None, done: int, total: int) -> None:
+        """``partial``: the first files' roadmaps (once, then None); ``done`` of ``total`` files."""
+
+
+def load_files(
+    paths: Sequence[str | Path], *, cache: bool = False, progress: LoadProgress | None = None
+) -> LoadedFiles:
     """Load every roadmap file under ``paths`` (what the app does at start).
 
     ``cache``: through the loader's cache of models built before (see
     :mod:`roadmap_tui.core.loadcache`); reports from it keep their text, so writes stay fast.
+    ``progress``: for a folder of at least :data:`PROGRESSIVE_BYTES`, called once with
+    the roadmaps of the first files (at least :data:`FIRST_SCREEN_BYTES`, in display
+    order, so they are the top of the final view; without folder-wide checks, which
+    need every file) and then after every further file, so the app can paint before
+    the whole folder has loaded. Which call carries the partial folder depends only on
+    the files' sizes, never on the clock.
     """
     given = tuple(Path(p) for p in paths)
+    names = discover(given)
+    sizes = [_size(p) for p in names] if progress is not None else []
+    progressive = progress is not None and sum(sizes) >= PROGRESSIVE_BYTES
     with paused_gc():  # one pause over all files and the folder checks (see paused_gc)
-        states = {str(p): _state(load_file(p, cache=cache), None) for p in discover(given)}
+        states: dict[str, FileState] = {}
+        loaded, shown = 0, False
+        for done, path in enumerate(names, 1):
+            states[str(path)] = _state(load_file(path, cache=cache), None)
+            if not progressive or done == len(names):
+                continue
+            assert progress is not None
+            loaded += sizes[done - 1]
+            if shown:
+                progress(None, done, len(names))
+            elif loaded >= FIRST_SCREEN_BYTES:
+                progress(_partial(states), done, len(names))
+                shown = True
         return _assembled(given, states, complete=True, discovers=True)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _partial(states: Mapping[str, FileState]) -> RoadmapFolder:
+    """The roadmaps loaded so far; their problems wait for the whole folder.
+
+    Cross-file checks would report every dependency on a file not loaded yet as
+    missing, and a half-filled errors panel would only flicker.
+    """
+    folder = assemble([state.report for state in states.values()])
+    folder.problems.clear()
+    return folder
 
 
 def from_folder(
@@ -284,8 +339,11 @@ def after_write(files: LoadedFiles, applied: Applied) -> LoadedFiles:
 
 
 __all__ = [
+    "FIRST_SCREEN_BYTES",
+    "PROGRESSIVE_BYTES",
     "FileEvent",
     "FileState",
+    "LoadProgress",
     "LoadedFiles",
     "after_write",
     "check",

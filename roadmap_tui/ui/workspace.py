@@ -65,6 +65,8 @@ class Workspace(Vertical):
     """The list's sort direction."""
     show_errors: reactive[bool] = reactive(True)
     """Whether the errors panel shows (when there are problems)."""
+    load_progress: reactive[tuple[int, int] | None] = reactive(None)
+    """(files loaded, files in all) while a big folder is still loading, else None."""
 
     def __init__(
         self,
@@ -78,12 +80,16 @@ class Workspace(Vertical):
         super().__init__(id=id)
         self.lang = lang
         self._index: FolderIndex | None = None
+        #: what ``load_progress`` becomes once the rows of the current folder show (set by the app)
+        self.folder_progress: tuple[int, int] | None = None
         self.set_reactive(Workspace.as_of, as_of)
         self.set_reactive(Workspace.baseline, baseline)
         self.set_reactive(Workspace.axis_style, axis_style)
 
     def compose(self) -> ComposeResult:
-        yield HeaderBar(id="header").data_bind(Workspace.view, Workspace.as_of)
+        yield HeaderBar(id="header").data_bind(
+            Workspace.view, Workspace.as_of, Workspace.load_progress
+        )
         yield Static(_("Loading roadmaps…"), id="loading")
         with ContentSwitcher(initial="timeline", id="views"):
             yield Timeline(id="timeline").data_bind(
@@ -161,6 +167,8 @@ class Workspace(Vertical):
         if view.row_of(self.selected_id) is None:
             self.selected_id = view.items[0].id if view.items else None
         self.view = view
+        if view.index.folder is self.folder:
+            self.load_progress = self.folder_progress
 
     def _build_in_worker(
         self, folder: RoadmapFolder, index: FolderIndex | None, query: Query
