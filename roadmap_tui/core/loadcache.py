@@ -29,6 +29,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,3 +149,9 @@ def store(report: FileReport, fingerprint: Fingerprint) -> None:
             raise
     except (OSError, pickle.PicklingError, RecursionError):
         return  # a read-only or full disk must never stop the app
+
+
+def store_all(pending: Iterable[tuple[FileReport, Fingerprint]]) -> None:
+    """Write the entries collected with ``load_file(..., store_later=...)``."""
+    for report, fingerprint in pending:
+        store(report, fingerprint)

@@ -251,17 +251,27 @@ def _attach_item_lines(report: FileReport, item_indices: list[int], written: int
         item.location = Location(report.path, line, col)
 
 
-def load_file(path: str | Path, *, cache: bool = False) -> FileReport:
+#: (report, fingerprint) pairs whose load-cache entries are still to be written
+PendingStores = list[tuple[FileReport, Fingerprint]]
+
+
+def load_file(
+    path: str | Path, *, cache: bool = False, store_later: PendingStores | None = None
+) -> FileReport:
     """Read, parse, validate and build one file (see :func:`load_text`).
 
     ``cache``: reuse the model built last time for exactly these bytes, from the user's
     cache folder (see :mod:`roadmap_tui.core.loadcache`; the app's start-up only).
+    ``store_later``: collect new cache entries here instead of writing them now (the
+    app writes them after the folder is on screen: ~1 s at 100,000 items).
     """
     with paused_gc():
-        return _load_file(path, cache)
+        return _load_file(path, cache, store_later)
 
 
-def _load_file(path: str | Path, cache: bool = False) -> FileReport:
+def _load_file(
+    path: str | Path, cache: bool = False, store_later: PendingStores | None = None
+) -> FileReport:
     name = str(path)
     try:
         data, fingerprint = read_file(path)
@@ -279,7 +289,10 @@ def _load_file(path: str | Path, cache: bool = False) -> FileReport:
         cached = loadcache.lookup(name, fingerprint, text)
         if cached is None:
             report = load_text(text, name)
-            loadcache.store(report, fingerprint)
+            if store_later is None:
+                loadcache.store(report, fingerprint)
+            else:
+                store_later.append((report, fingerprint))
         else:
             report = cached
     else:
@@ -321,6 +334,7 @@ def _assemble(reports: Sequence[FileReport], check_folder: Any) -> RoadmapFolder
 
 __all__ = [
     "FileReport",
+    "PendingStores",
     "assemble",
     "decode",
     "did_you_mean",

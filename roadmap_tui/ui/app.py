@@ -31,6 +31,7 @@ from roadmap_tui.ui.workspace import Workspace
 from roadmap_tui.ui.writer import WATCH_INTERVAL, RoadmapFiles
 
 if TYPE_CHECKING:
+    from roadmap_tui.core.loader import PendingStores
     from roadmap_tui.ui.watch import LoadedFiles
 
 #: Seconds the loader waits for the first roadmaps of a big folder to be painted.
@@ -113,8 +114,13 @@ class RoadmapApp(App[int]):
 
         # The load cache (core.loadcache) is validated by size, mtime and content hash, so
         # a start after the first one restores the models instead of parsing again.
-        files = load_files(self.paths, cache=True, progress=progress)
+        pending: PendingStores = []
+        files = load_files(self.paths, cache=True, progress=progress, store_later=pending)
         self.post_message(FolderLoaded(files.folder, files))
+        # new cache entries are written once the folder is on its way to the screen
+        from roadmap_tui.core.loadcache import store_all
+
+        store_all(pending)
 
     def on_folder_loaded(self, message: FolderLoaded) -> None:
         gc.unfreeze()  # the previous model may be garbage now

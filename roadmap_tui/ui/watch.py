@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from roadmap_tui.core.atomic import FileWatch, Fingerprint, read_file
 from roadmap_tui.core.errors import Problem
-from roadmap_tui.core.loader import FileReport, assemble, discover, load_file, paused_gc
+from roadmap_tui.core.loader import (
+    FileReport,
+    PendingStores,
+    assemble,
+    discover,
+    load_file,
+    paused_gc,
+)
+from roadmap_tui.core.loadpool import load_in_order
 from roadmap_tui.core.model import Roadmap, RoadmapFolder
 from roadmap_tui.i18n import _
 from roadmap_tui.ui.patch import patched_report
@@ -165,7 +173,11 @@ class LoadProgress(Protocol):
 
 
 def load_files(
-    paths: Sequence[str | Path], *, cache: bool = False, progress: LoadProgress | None = None
+    paths: Sequence[str | Path],
+    *,
+    cache: bool = False,
+    progress: LoadProgress | None = None,
+    store_later: PendingStores | None = None,
 ) -> LoadedFiles:
     """Load every roadmap file under ``paths`` (what the app does at start).
 
@@ -176,7 +188,9 @@ def load_files(
     order, so they are the top of the final view; without folder-wide checks, which
     need every file) and then after every further file, so the app can paint before
     the whole folder has loaded. Which call carries the partial folder depends only on
-    the files' sizes, never on the clock.
+    the files' sizes, never on the clock. ``store_later``: see
+    :func:`~roadmap_tui.core.loader.load_file`. A big folder's back half loads in a
+    helper process on the other core (:mod:`roadmap_tui.core.loadpool`).
     """
     given = tuple(Path(p) for p in paths)
     names = discover(given)
@@ -185,8 +199,9 @@ def load_files(
     with paused_gc():  # one pause over all files and the folder checks (see paused_gc)
         states: dict[str, FileState] = {}
         loaded, shown = 0, False
-        for done, path in enumerate(names, 1):
-            states[str(path)] = _state(load_file(path, cache=cache), None)
+        reports = load_in_order(names, cache=cache, store_later=store_later)
+        for done, (path, report) in enumerate(zip(names, reports, strict=True), 1):
+            states[str(path)] = _state(report, None)
             if not progressive or done == len(names):
                 continue
             assert progress is not None
