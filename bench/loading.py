@@ -48,8 +48,10 @@ start = time.perf_counter()
 folder = load_paths([sys.argv[1]])
 seconds = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+time.sleep(0.3)  # the helper process (core.loadpool) of a big folder: reaped by now
+helper = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 print(json.dumps({"seconds": seconds, "items": len(folder.items_by_id),
-                  "problems": len(folder.problems), "rss": rss}))
+                  "problems": len(folder.problems), "rss": rss, "helper": helper}))
 """
 
 
@@ -111,6 +113,8 @@ def load_memory(folder: Path, items: int) -> tuple[Row, float]:
     say(f"  peak memory of loading {items:,} items")
     data = run_child(_LOAD, str(folder))
     rss = float(data["rss"]) / 2**20  # type: ignore[arg-type]
+    helper = float(data.get("helper", 0)) / 2**20  # type: ignore[arg-type]
+    helper_note = f"; the helper process that loads the back of the folder: {helper:.0f} MB"
     return (
         Row(
             "6 peak memory",
@@ -120,7 +124,7 @@ def load_memory(folder: Path, items: int) -> tuple[Row, float]:
             "",
             "≤ 300 MB",
             rss <= 300,
-            "whole process: interpreter + model; no UI",
+            "whole process: interpreter + model; no UI" + (helper_note if helper else ""),
         ),
         float(data["seconds"]),  # type: ignore[arg-type]
     )

@@ -191,6 +191,7 @@ def paint_and_keys(
     paints: list[float] = []
     wholes: list[float] = []
     rss: list[float] = []
+    helper_rss: list[float] = []
     keys: dict[str, list[float]] = {k: [] for k in KEYS}
     worst: dict[str, float] = dict.fromkeys(KEYS, 0.0)
     for n in range(runs):
@@ -198,6 +199,7 @@ def paint_and_keys(
         paints.append(float(data["first_paint"]))
         wholes.append(float(data.get("whole_paint", data["first_paint"])))
         rss.append(float(data["rss_peak"]) / 2**20)
+        helper_rss.append(float(data.get("rss_helper", 0)) / 2**20)
         for key, figure in (data.get("keys") or {}).items():
             if figure:
                 keys[key].append(float(figure["median"]))
@@ -262,7 +264,12 @@ def paint_and_keys(
                 "",
                 "≤ 300 MB",
                 peak <= 300,
-                "whole process after first paint and the key presses: Textual, model, rows",
+                "whole process after first paint and the key presses: Textual, model, rows"
+                + (
+                    f"; the load's helper process {max(helper_rss):.0f} MB"
+                    if any(helper_rss)
+                    else ""
+                ),
             )
         )
     return rows

@@ -8,7 +8,8 @@ import sys
 
 from roadmap_tui.cli import add_common
 from roadmap_tui.commands.common import EXIT_OK, EXIT_PROBLEMS, UsageError, fail, paths_of
-from roadmap_tui.core.loader import assemble, discover, load_file, paused_gc
+from roadmap_tui.core.loader import assemble, discover, paused_gc
+from roadmap_tui.core.loadpool import load_in_order
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -22,7 +23,8 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         return fail(str(exc))
     with paused_gc():  # across files too: the collector would rescan what loaded so far
-        folder = assemble([load_file(p) for p in files])
+        # a big folder's back half loads in a helper process (core.loadpool)
+        folder = assemble(list(load_in_order(files)))
     items = sum(len(r.items) for r in folder.roadmaps)
     kpis = sum(len(r.kpis) for r in folder.roadmaps)
     if args.format == "json":

@@ -308,8 +308,10 @@ def load_paths(paths: Sequence[str | Path], *, cache: bool = False) -> RoadmapFo
 
     ``cache``: see :func:`load_file`; the folder-wide checks always run.
     """
+    from roadmap_tui.core.loadpool import load_in_order  # it imports this module
+
     with paused_gc():
-        return assemble([_load_file(p, cache) for p in discover(paths)])
+        return assemble(list(load_in_order(discover(paths), cache=cache)))
 
 
 def assemble(reports: Sequence[FileReport]) -> RoadmapFolder:
