@@ -82,8 +82,8 @@ def main() -> int:
         os.environ["ROADMAP_CACHE_DIR"] = args.cache
         real_load_file = loader.load_file
 
-        def load_file_cached(path: Any, *, cache: bool = False) -> Any:
-            return real_load_file(path, cache=True)
+        def load_file_cached(path: Any, *, cache: bool = False, **options: Any) -> Any:
+            return real_load_file(path, cache=True, **options)
 
         loader.load_paths = functools.partial(loader.load_paths, cache=True)
         loader.load_file = load_file_cached
@@ -133,7 +133,11 @@ def main() -> int:
     keys = [k for k in args.keys.split(",") if k]
 
     async def pilot(_: Any) -> None:
+        deadline = time.monotonic() + 300
         while "whole_paint" not in result:
+            if time.monotonic() > deadline:  # a broken app must fail the run, not hang it
+                app.exit(1)
+                return
             await asyncio.sleep(0.005)
         await asyncio.sleep(0.2)  # let the first screen settle
         latencies: dict[str, list[float]] = {}
@@ -163,6 +167,9 @@ def main() -> int:
         app.exit(0)
 
     app.run(headless=True, size=SIZE, auto_pilot=pilot)
+    if "whole_paint" not in result:
+        print("the app never showed the whole folder", file=sys.stderr)
+        return 1
     result["rss_peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     # the load's helper process (core.loadpool), reaped long before the keys were pressed
     result["rss_helper"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024

@@ -40,6 +40,10 @@ FIRST_PAINT_WAIT = 2.0
 PROGRESS_TICK = 0.25
 
 
+class _LoadCancelled(Exception):
+    """The app quit while a big folder was loading."""
+
+
 class RoadmapApp(App[int]):
     """Roadmaps on a time axis, a list, details, a filter; built by :func:`create_app`."""
 
@@ -95,12 +99,17 @@ class RoadmapApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
+        from textual.worker import get_current_worker
+
         from roadmap_tui.ui.watch import load_files
 
+        worker = get_current_worker()
         last_tick = 0.0
 
         def progress(partial: RoadmapFolder | None, done: int, total: int) -> None:
             nonlocal last_tick
+            if worker.is_cancelled:  # the app is quitting: stop (and stop the helper)
+                raise _LoadCancelled
             if partial is not None:
                 painted = threading.Event()
                 self.post_message(FolderLoaded(partial, loading=(done, total), painted=painted))
@@ -115,7 +124,10 @@ class RoadmapApp(App[int]):
         # The load cache (core.loadcache) is validated by size, mtime and content hash, so
         # a start after the first one restores the models instead of parsing again.
         pending: PendingStores = []
-        files = load_files(self.paths, cache=True, progress=progress, store_later=pending)
+        try:
+            files = load_files(self.paths, cache=True, progress=progress, store_later=pending)
+        except _LoadCancelled:
+            return
         self.post_message(FolderLoaded(files.folder, files))
         # new cache entries are written once the folder is on its way to the screen
         from roadmap_tui.core.loadcache import store_all

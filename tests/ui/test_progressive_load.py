@@ -148,3 +148,46 @@ def test_snapshot_while_a_big_folder_loads(make_app: Any, snap_compare: Any) -> 
         await pilot.pause()
 
     assert snap_compare(make_app(partial), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.usefixtures("big")
+async def test_quitting_while_a_big_folder_loads_stops_the_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Quitting right after the first paint does not wait for the rest of the folder."""
+    import asyncio
+    import threading
+
+    from roadmap_tui.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "FIRST_PAINT_WAIT", 1.0)
+    outcome: list[str] = []
+    ended = threading.Event()
+    real_load_files = watch.load_files
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        try:
+            files = real_load_files(*args, **kwargs)
+        except BaseException as exc:
+            outcome.append(type(exc).__name__)
+            raise
+        finally:
+            ended.set()
+        outcome.append("loaded")
+        return files
+
+    monkeypatch.setattr(watch, "load_files", watched)
+
+    def quit_at_once(self: RoadmapApp, message: FolderLoaded) -> None:
+        if message.loading is not None:
+            self.exit(0)  # never says "painted": the loader waits, then sees the cancel
+
+    monkeypatch.setattr(RoadmapApp, "on_folder_loaded", quit_at_once)
+    app = create_app([ROADMAPS], AS_OF)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    for _ in range(400):
+        if ended.is_set():
+            break
+        await asyncio.sleep(0.025)
+    assert outcome == ["_LoadCancelled"]  # stopped after the first files, not loaded whole
