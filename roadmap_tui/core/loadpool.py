@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
 import sys
-import tempfile
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmap_tui.core.loader import FileReport, PendingStores, load_file, paused_gc
+
+if TYPE_CHECKING:  # imported when a helper starts: small folders and commands skip them
+    import subprocess
 
 #: Below this many bytes a helper's start (~0.15 s: an interpreter and the core's
 #: imports) costs more than it saves.
@@ -72,6 +73,9 @@ class Helper:
     """
 
     def __init__(self, paths: Sequence[Path], cache: bool) -> None:
+        import subprocess
+        import tempfile
+
         self.paths = [str(p) for p in paths]
         self._process: subprocess.Popen[bytes] | None = None
         # closed by reports() or close(), whichever comes first
@@ -111,6 +115,8 @@ class Helper:
         if process is None:
             self._output.close()
             return out
+        import threading
+
         assert process.stderr is not None
         # "done" once every record is written (it then writes its cache entries); EOF if
         # it died. readline() releases the GIL while it waits.
