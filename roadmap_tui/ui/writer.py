@@ -228,7 +228,9 @@ class RoadmapFiles(Widget):
         """Open the status picker for the selected item; its answer is written."""
         app = self.roadmap_app
         folder = app.folder
-        selected = app.workspace.selected_id
+        # the view's own cursor: the workspace learns of a move one message later, and
+        # "j s" typed fast must change the item the cursor is on
+        selected = app.workspace.active_view.selected_id
         item = folder.items_by_id.get(selected) if folder and selected else None
         roadmap = folder.roadmap(item.roadmap_id) if folder and item else None
         if item is None or roadmap is None:

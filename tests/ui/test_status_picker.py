@@ -237,3 +237,22 @@ def test_field_parsers() -> None:
     assert history_date("2026-11-22", 4) == AS_OF
     assert history_date("令和8年11月22日", 4) == AS_OF
     assert history_date("R8", 4) == "R8"
+
+
+async def test_the_picker_is_for_the_item_under_the_cursor_even_when_typed_fast(
+    roadmap_copy: Path,
+) -> None:
+    """``j s`` typed faster than the workspace hears of the move: still the new item."""
+    app = status_app(roadmap_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        timeline = app.workspace.timeline
+        before = app.workspace.selected_id
+        timeline.action_cursor_down()  # the view moved; its message is still queued
+        moved_to = timeline.selected_id
+        assert moved_to != before and app.workspace.selected_id == before
+        app.action_change_status()
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, StatusPicker)
+        assert picker.item.id == moved_to
