@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from roadmap_tui.core.loader import FileReport
+
 # NO_COLOR changes how Textual renders, which breaks snapshot comparisons.
 os.environ.pop("NO_COLOR", None)
 os.environ.pop("ROADMAP_AS_OF", None)
@@ -40,3 +42,13 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return _write
+
+
+def assert_same_report(a: FileReport, b: FileReport) -> None:
+    """Two loads of one file agree in everything a view or a write relies on."""
+    assert a.path == b.path
+    assert a.text == b.text
+    assert a.fingerprint == b.fingerprint
+    assert a.roadmap == b.roadmap
+    assert a.problems == b.problems
+    assert a.item_indices == b.item_indices and a.kpi_indices == b.kpi_indices

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from roadmap_tui.core import loadcache, loadpool
-from roadmap_tui.core.loader import FileReport, PendingStores, discover, load_file
+from roadmap_tui.core.loader import PendingStores, discover, load_file
 from roadmap_tui.core.loadpool import helper_split, load_in_order
-from tests.conftest import ROADMAPS
+from tests.conftest import ROADMAPS, assert_same_report
 
 
 @pytest.fixture
@@ -42,15 +42,6 @@ def folder(tmp_path: Path) -> list[Path]:
     return discover([data])
 
 
-def _same(a: FileReport, b: FileReport) -> None:
-    assert a.path == b.path
-    assert a.text == b.text
-    assert a.fingerprint == b.fingerprint
-    assert a.roadmap == b.roadmap
-    assert a.problems == b.problems
-    assert a.item_indices == b.item_indices and a.kpi_indices == b.kpi_indices
-
-
 @pytest.mark.usefixtures("always_help")
 def test_the_helper_loads_the_back_of_the_folder_exactly_as_the_caller_would(
     folder: list[Path],
@@ -61,7 +52,7 @@ def test_the_helper_loads_the_back_of_the_folder_exactly_as_the_caller_would(
     alone = [load_file(p) for p in folder]
     assert len(helped) == len(alone) == 8
     for a, b in zip(helped, alone, strict=True):
-        _same(a, b)
+        assert_same_report(a, b)
     # problems and located items came over too
     assert helped[-2].problems and helped[-1].problems and helped[-1].roadmap is None
     back = helped[-2].roadmap
@@ -88,7 +79,7 @@ def test_a_helper_that_cannot_start_or_dies_means_the_caller_loads_it_all(
         monkeypatch.setattr(loadpool, "_helper_argv", lambda: [shutil.which("cat") or "cat"])
     helped = list(load_in_order(folder))
     for a, b in zip(helped, [load_file(p) for p in folder], strict=True):
-        _same(a, b)
+        assert_same_report(a, b)
 
 
 @pytest.mark.usefixtures("always_help")
@@ -111,7 +102,7 @@ def test_the_helper_writes_its_cache_entries_and_they_are_used_next_time(
     monkeypatch.setattr("roadmap_tui.core.loader.load_text", _must_not_parse)
     again = [load_file(p, cache=True) for p in folder]
     for a, b in zip(again, first, strict=True):
-        _same(a, b)
+        assert_same_report(a, b)
 
 
 def _must_not_parse(text: str, path: str) -> None:

@@ -21,15 +21,7 @@ from roadmap_tui.core.model import TRANSITIONS
 from roadmap_tui.core.storage import Applied, StatusChange, apply_change, undo_change
 from roadmap_tui.ui.patch import patched_report
 from roadmap_tui.ui.watch import after_write, load_files
-from tests.conftest import AS_OF, ROADMAPS
-
-
-def _same(report: FileReport, fresh: FileReport) -> None:
-    assert report.roadmap == fresh.roadmap
-    assert report.problems == fresh.problems
-    assert report.text == fresh.text
-    assert report.fingerprint == fresh.fingerprint
-    assert report.item_indices == fresh.item_indices
+from tests.conftest import AS_OF, ROADMAPS, assert_same_report
 
 
 def _patched(report: FileReport, applied: Applied) -> FileReport:
@@ -54,12 +46,12 @@ def _changes(path: Path, count: int, seed: int) -> None:
                               progress=progress, expected_from=item.status.value)  # fmt: skip
         applied = apply_change(path, change, loaded=report.fingerprint)
         report = _patched(report, applied)
-        _same(report, load_file(path))
+        assert_same_report(report, load_file(path))
         undos.append(applied.undo)
     for undo in reversed(undos):  # undo walks back the same way
         applied = undo_change(undo, loaded=report.fingerprint)
         report = _patched(report, applied)
-        _same(report, load_file(path))
+        assert_same_report(report, load_file(path))
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in ROADMAPS.glob("*.toml")))
@@ -89,7 +81,7 @@ def test_crlf_and_a_problem_below_the_item(tmp_path: Path) -> None:
     path.write_bytes(text.encode())
     report = load_file(path)
     applied = apply_change(path, StatusChange("a", "done", AS_OF), loaded=report.fingerprint)
-    _same(_patched(report, applied), load_file(path))
+    assert_same_report(_patched(report, applied), load_file(path))
 
 
 def test_inline_table_items_are_loaded_again(tmp_path: Path) -> None:
@@ -108,7 +100,7 @@ def test_inline_table_items_are_loaded_again(tmp_path: Path) -> None:
     # after_write falls back to loading the file
     after = after_write(files, applied)
     assert after.folder.items_by_id["a"].status.value == "done"
-    _same(after.files[str(path)].report, load_file(path))
+    assert_same_report(after.files[str(path)].report, load_file(path))
 
 
 def test_a_change_that_went_onto_a_newer_file_is_loaded_again(tmp_path: Path) -> None:
@@ -123,4 +115,4 @@ def test_a_change_that_went_onto_a_newer_file_is_loaded_again(tmp_path: Path) ->
     applied = apply_change(path, change, loaded=roadmap.fingerprint)
     assert applied.reapplied
     after = after_write(files, applied)
-    _same(after.files[str(path)].report, load_file(path))
+    assert_same_report(after.files[str(path)].report, load_file(path))
