@@ -136,13 +136,7 @@ class RoadmapApp(App[int]):
 
     def on_folder_loaded(self, message: FolderLoaded) -> None:
         gc.unfreeze()  # the previous model may be garbage now
-        workspace = self.workspace
-        if message.loading is None and workspace.load_progress is not None:
-            # every file is in; the header says so until the whole folder's rows show
-            total = workspace.load_progress[1]
-            workspace.load_progress = (total, total)
-        workspace.folder_progress = message.loading
-        self.reload(message.folder, files=message.files)
+        self.reload(message.folder, files=message.files, loading=message.loading)
         # The loaded model is long-lived: keep the cyclic collector from rescanning it
         # on every key press (it cost up to ~100 ms a press at 10k items, see bench/).
         gc.freeze()
@@ -150,11 +144,7 @@ class RoadmapApp(App[int]):
             self.call_after_refresh(message.painted.set)
 
     def on_loading_progress(self, message: LoadingProgress) -> None:
-        workspace = self.workspace
-        if workspace.folder_progress is not None:
-            workspace.folder_progress = (message.done, message.total)
-            if workspace.load_progress is not None:
-                workspace.load_progress = workspace.folder_progress
+        self.workspace.loading_progressed(message.done, message.total)
 
     @property
     def workspace(self) -> Workspace:
@@ -170,12 +160,20 @@ class RoadmapApp(App[int]):
         """The keeper of the files on screen: status changes, undo, changes on disk."""
         return self.screen_stack[0].query_one(RoadmapFiles)
 
-    def reload(self, folder: RoadmapFolder, *, files: LoadedFiles | None = None) -> None:
+    def reload(
+        self,
+        folder: RoadmapFolder,
+        *,
+        files: LoadedFiles | None = None,
+        loading: tuple[int, int] | None = None,
+    ) -> None:
         """Show ``folder`` instead of the current one, keeping the selected item.
 
         ``files``: the per-file loads behind ``folder`` (see :mod:`roadmap_tui.ui.watch`).
+        ``loading``: (files in, files in all) while ``folder`` is the first part of a big
+        folder still loading.
         """
-        self.workspace.folder = folder
+        self.workspace.show_folder(folder, loading)
         if files is not None:
             self.files.adopt(files)
 

@@ -80,8 +80,8 @@ class Workspace(Vertical):
         super().__init__(id=id)
         self.lang = lang
         self._index: FolderIndex | None = None
-        #: what ``load_progress`` becomes once the rows of the current folder show (set by the app)
-        self.folder_progress: tuple[int, int] | None = None
+        #: what ``load_progress`` becomes once the rows of the current folder show
+        self._folder_progress: tuple[int, int] | None = None
         self.set_reactive(Workspace.as_of, as_of)
         self.set_reactive(Workspace.baseline, baseline)
         self.set_reactive(Workspace.axis_style, axis_style)
@@ -138,6 +138,23 @@ class Workspace(Vertical):
         if self.view is not None and not self.active_view.has_focus:
             self.active_view.focus()
 
+    def show_folder(self, folder: RoadmapFolder, loading: tuple[int, int] | None = None) -> None:
+        """Show ``folder``; ``loading``: (files in, files in all) while it holds only the
+        first files of a big folder. The header keeps saying "loading" until the rows of
+        the whole folder are on screen (a 100,000-item view takes a moment to build)."""
+        if loading is None and self.load_progress is not None:
+            total = self.load_progress[1]
+            self.load_progress = (total, total)
+        self._folder_progress = loading
+        self.folder = folder
+
+    def loading_progressed(self, done: int, total: int) -> None:
+        """More files of the big folder being loaded are in."""
+        if self._folder_progress is not None:
+            self._folder_progress = (done, total)
+            if self.load_progress is not None:
+                self.load_progress = self._folder_progress
+
     def watch_as_of(self) -> None:
         self._rebuild(new_index=True)
 
@@ -168,7 +185,7 @@ class Workspace(Vertical):
             self.selected_id = view.items[0].id if view.items else None
         self.view = view
         if view.index.folder is self.folder:
-            self.load_progress = self.folder_progress
+            self.load_progress = self._folder_progress
 
     def _build_in_worker(
         self, folder: RoadmapFolder, index: FolderIndex | None, query: Query
