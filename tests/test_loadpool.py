@@ -46,7 +46,7 @@ def folder(tmp_path: Path) -> list[Path]:
 def test_the_helper_loads_the_back_of_the_folder_exactly_as_the_caller_would(
     folder: list[Path],
 ) -> None:
-    split = helper_split(loadpool._sizes(folder))
+    split = helper_split(loadpool.file_sizes(folder))
     assert 0 < split < len(folder)  # both share the work
     helped = list(load_in_order(folder))
     alone = [load_file(p) for p in folder]
@@ -90,7 +90,7 @@ def test_the_helper_writes_its_cache_entries_and_they_are_used_next_time(
     monkeypatch.setenv(loadcache.CACHE_ENV, str(cache))
     pending: PendingStores = []
     first = list(load_in_order(folder, cache=True, store_later=pending))
-    split = helper_split(loadpool._sizes(folder))
+    split = helper_split(loadpool.file_sizes(folder))
     # the caller's own new entries wait for the caller; the helper writes its own
     assert [r.path for r, _ in pending] == [str(p) for p in folder[:split]]
     loadcache.store_all(pending)

@@ -37,7 +37,8 @@ _RECORD_FIELDS = 7
 _DONE = b"roadmap-tui loadpool: done\n"
 
 
-def _sizes(paths: Sequence[Path]) -> list[int]:
+def file_sizes(paths: Sequence[Path]) -> list[int]:
+    """Each file's size on disk (0 if it cannot be read: loading reports that)."""
     sizes = []
     for path in paths:
         try:
@@ -145,14 +146,19 @@ class Helper:
 
 
 def load_in_order(
-    paths: Sequence[Path], *, cache: bool = False, store_later: PendingStores | None = None
+    paths: Sequence[Path],
+    *,
+    cache: bool = False,
+    store_later: PendingStores | None = None,
+    sizes: Sequence[int] | None = None,
 ) -> Iterator[FileReport]:
     """``load_file`` of every path, in order, the back of a big folder in a helper process.
 
     ``cache`` and ``store_later``: as for :func:`~roadmap_tui.core.loader.load_file`
     (the helper writes its own cache entries after it has sent its reports).
+    ``sizes``: :func:`file_sizes` of ``paths``, when the caller has them already.
     """
-    split = helper_split(_sizes(paths))
+    split = helper_split(file_sizes(paths) if sizes is None else sizes)
     helper = Helper(paths[split:], cache) if split < len(paths) else None
     try:
         for path in paths[:split]:
@@ -194,7 +200,14 @@ def _helper_main() -> int:
     return 0
 
 
-__all__ = ["CALLER_SHARE", "HELPER_MIN_BYTES", "Helper", "helper_split", "load_in_order"]
+__all__ = [
+    "CALLER_SHARE",
+    "HELPER_MIN_BYTES",
+    "Helper",
+    "file_sizes",
+    "helper_split",
+    "load_in_order",
+]
 
 if __name__ == "__main__":
     sys.exit(_helper_main())

@@ -30,7 +30,7 @@ from roadmap_tui.core.loader import (
     load_file,
     paused_gc,
 )
-from roadmap_tui.core.loadpool import load_in_order
+from roadmap_tui.core.loadpool import file_sizes, load_in_order
 from roadmap_tui.core.model import Roadmap, RoadmapFolder
 from roadmap_tui.i18n import _
 from roadmap_tui.ui.patch import patched_report
@@ -194,12 +194,12 @@ def load_files(
     """
     given = tuple(Path(p) for p in paths)
     names = discover(given)
-    sizes = [_size(p) for p in names] if progress is not None else []
+    sizes = file_sizes(names)
     progressive = progress is not None and sum(sizes) >= PROGRESSIVE_BYTES
     with paused_gc():  # one pause over all files and the folder checks (see paused_gc)
         states: dict[str, FileState] = {}
         loaded, shown = 0, False
-        reports = load_in_order(names, cache=cache, store_later=store_later)
+        reports = load_in_order(names, cache=cache, store_later=store_later, sizes=sizes)
         for done, (path, report) in enumerate(zip(names, reports, strict=True), 1):
             states[str(path)] = _state(report, None)
             if not progressive or done == len(names):
@@ -212,13 +212,6 @@ def load_files(
                 progress(_partial(states), done, len(names))
                 shown = True
         return _assembled(given, states, complete=True, discovers=True)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _partial(states: Mapping[str, FileState]) -> RoadmapFolder:
